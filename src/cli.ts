@@ -1,0 +1,104 @@
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { runCheck, type CheckContext } from './commands/check.js';
+import { chooseChalk, terminalWidth } from './commands/output.js';
+import { runValidate } from './commands/validate.js';
+import { InvalidInputError, UsageError } from './errors.js';
+import { FORMAT_NAMES } from './format/index.js';
+import { formatMessage } from './messages.js';
+import { SCHEMA_NAMES, schemaText, type SchemaName } from './schemas.js';
+import type { Lang } from './types.js';
+
+const langOption = () => new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']);
+const dueSoonOption = () => new Option('--due-soon-days <n>', 'số ngày báo "sắp đến hạn" (mặc định 30)').argParser((v) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError('bad-format', { value: v, hint: 'dueSoonDays' });
+  return n;
+});
+
+function context(colorFlag: boolean): CheckContext {
+  return {
+    cwd: process.cwd(),
+    now: new Date(),
+    chalk: chooseChalk(colorFlag, process.env),
+    width: terminalWidth(process.stdout, process.env),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(`${text}\n`),
+  };
+}
+
+function buildProgram(): Command {
+  const program = new Command('cchc')
+    .description('Kiểm tra tiến độ Kế hoạch nâng cao Chỉ số CCHC / Administrative Reform Index plan checker')
+    .version('0.1.0')
+    .option('--verbose', 'in chi tiết lỗi nội bộ (stack trace) / show stack traces')
+    .showHelpAfterError('(cchc --help: xem hướng dẫn / for help)')
+    .exitOverride();
+
+  program
+    .command('check')
+    .description('kiểm tra và in bảng trạng thái / validate, evaluate and print the status table')
+    .argument('[paths...]', 'tệp hoặc thư mục .yaml (mặc định: theo cchc.config.yaml)')
+    .option('--plan <file-or-id>', 'tệp kế hoạch, hoặc mã kế hoạch khi nạp nhiều kế hoạch')
+    .option('--config <file>', 'tệp cấu hình (mặc định: cchc.config.yaml gần nhất)')
+    .option('--as-of <date>', 'ngày đánh giá, dạng 2025-09-14 hoặc 14/09/2025 (mặc định: hôm nay, giờ Việt Nam)')
+    .addOption(new Option('--format <format>', 'định dạng kết quả').choices(FORMAT_NAMES).default('table'))
+    .addOption(new Option('--fail-on <level>', 'mức trạng thái làm lệnh trả mã 1 (mặc định fail)').choices(['overdue', 'fail', 'at-risk', 'none']))
+    .option('--unit <id>', 'chỉ các tiêu chí đơn vị này báo cáo (mã, tên hoặc tên gọi khác)')
+    .option('--area <id>', 'chỉ một lĩnh vực, ví dụ III')
+    .addOption(langOption())
+    .addOption(dueSoonOption())
+    .option('--no-color', 'không tô màu')
+    .action((paths: string[], opts) => {
+      process.exitCode = runCheck({ paths, ...opts }, context(opts.color));
+    });
+
+  program
+    .command('validate')
+    .description('chỉ kiểm tra định dạng và tính nhất quán của các tệp / schema and consistency checks only')
+    .argument('[paths...]', 'tệp hoặc thư mục .yaml (mặc định: theo cchc.config.yaml)')
+    .option('--plan <file>', 'tệp kế hoạch')
+    .option('--config <file>', 'tệp cấu hình')
+    .addOption(langOption())
+    .option('--no-color', 'không tô màu')
+    .action((paths: string[], opts) => {
+      process.exitCode = runValidate({ paths, ...opts }, context(opts.color));
+    });
+
+  program
+    .command('schema')
+    .description('in JSON Schema / print a JSON Schema')
+    .addArgument(new Argument('<name>', 'plan | progress | report | config').choices(SCHEMA_NAMES))
+    .action((name: SchemaName) => {
+      process.stdout.write(schemaText(name));
+    });
+  return program;
+}
+
+function langFromArgv(argv: string[]): Lang {
+  const i = argv.indexOf('--lang');
+  return argv[i + 1] === 'en' || argv.includes('--lang=en') ? 'en' : 'vi';
+}
+
+/** Maps every outcome to an exit code: 0 ok, 1 criteria fail, 2 bad input or usage. */
+export async function main(argv: string[]): Promise<void> {
+  const lang = langFromArgv(argv);
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof InvalidInputError) {
+      process.exitCode = 2;
+    } else if (error instanceof UsageError) {
+      process.stderr.write(`cchc: ${formatMessage(error, lang)}\n`);
+      process.exitCode = 2;
+    } else {
+      const message = lang === 'en' ? 'this is a bug in cchc; please report it' : 'đây là lỗi của cchc; vui lòng báo cho người phát triển';
+      process.stderr.write(`cchc: ${message}: ${(error as Error).message}\n`);
+      if (argv.includes('--verbose')) process.stderr.write(`${(error as Error).stack}\n`);
+      process.exitCode = 2;
+    }
+  }
+}
+
+await main(process.argv);

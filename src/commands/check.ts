@@ -1,0 +1,108 @@
+import type { ChalkInstance } from 'chalk';
+import { evaluate } from '../evaluate/evaluate.js';
+import { InvalidInputError, UsageError } from '../errors.js';
+import { formatters, type FormatName } from '../format/index.js';
+import { ui } from '../messages.js';
+import type { FailOn, Lang, Plan, Report, Status } from '../types.js';
+import { STATUSES } from '../types.js';
+import { parseDate, todayIn } from '../util/dates.js';
+import { suggest } from '../util/suggest.js';
+import { resolveUnit } from '../validate/resolve-unit.js';
+import { gather, gatherConfig } from './gather.js';
+import { formatDiagnostic, sortDiagnostics, toReportDiagnostic } from './output.js';
+
+export interface CheckOptions {
+  paths: string[];
+  plan?: string;
+  config?: string;
+  asOf?: string;
+  format: FormatName;
+  failOn?: FailOn;
+  unit?: string;
+  area?: string;
+  lang?: Lang;
+  dueSoonDays?: number;
+}
+
+export interface CheckContext {
+  cwd: string;
+  now: Date;
+  chalk: ChalkInstance;
+  width: number;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const FAILING: Record<FailOn, readonly Status[]> = {
+  none: [],
+  overdue: ['overdue'],
+  fail: ['fail', 'overdue'],
+  'at-risk': ['fail', 'overdue', 'at-risk'],
+};
+
+/** Loads, validates, evaluates and prints; returns the exit code (0, or 1 when criteria fail). */
+export function runCheck(options: CheckOptions, ctx: CheckContext): 0 | 1 {
+  const { config, diagnostics: configDiagnostics } = gatherConfig({ config: options.config, cwd: ctx.cwd });
+  const lang: Lang = options.lang ?? config?.lang ?? 'vi';
+  if (configDiagnostics.length > 0) {
+    for (const d of configDiagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
+    throw new InvalidInputError();
+  }
+  const inputs = gather({ paths: options.paths, plan: options.plan, cwd: ctx.cwd }, config);
+  const diagnostics = sortDiagnostics(inputs.diagnostics);
+  for (const d of diagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) {
+    ctx.err(ui(lang, 'invalidInput', { n: errors }));
+    throw new InvalidInputError();
+  }
+
+  const plan = pickPlan(inputs.plans, options.plan);
+  const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : config?.asOf ?? todayIn(ctx.now);
+  let report = evaluate(plan, inputs.reports, { asOf, dueSoonDays: options.dueSoonDays ?? config?.dueSoonDays ?? 30 });
+  report = filterReport(report, plan, options);
+  report.diagnostics = diagnostics.map((d) => toReportDiagnostic(d, lang));
+
+  ctx.out(formatters[options.format](report, { lang, chalk: ctx.chalk, width: ctx.width }));
+  const failOn = options.failOn ?? config?.failOn ?? 'fail';
+  return report.criteria.some((c) => FAILING[failOn].includes(c.status)) ? 1 : 0;
+}
+
+function parseAsOf(text: string): string {
+  const parsed = parseDate(text);
+  if ('problem' in parsed) throw new UsageError(parsed.problem === 'impossible' ? 'impossible-date' : 'bad-format', { value: text, hint: 'date' });
+  return parsed.date;
+}
+
+function pickPlan(plans: Map<string, Plan>, wanted: string | undefined): Plan {
+  if (plans.size === 0) throw new UsageError('no-plan');
+  if (wanted !== undefined && plans.has(wanted)) return plans.get(wanted)!;
+  if (plans.size > 1) {
+    const byFile = [...plans.values()].find((p) => wanted !== undefined && p.file.endsWith(wanted.replace(/\\/gu, '/').replace(/^\.\//u, '')));
+    if (byFile) return byFile;
+    throw new UsageError('several-plans', { ids: [...plans.keys()].join(', ') });
+  }
+  return [...plans.values()][0]!;
+}
+
+/** --unit and --area keep the criteria a unit reports (as lead or lead-group member) or of an area. */
+function filterReport(report: Report, plan: Plan, options: CheckOptions): Report {
+  let criteria = report.criteria;
+  if (options.unit !== undefined) {
+    const unit = resolveUnit(plan, options.unit);
+    if (!unit) {
+      const suggestion = suggest(options.unit, plan.units.keys());
+      throw new UsageError('unknown-unit', { id: options.unit, example: [...plan.units.keys()][0] ?? '', ...(suggestion ? { suggestion } : {}) });
+    }
+    criteria = criteria.filter((c) => c.lead.id === unit || (plan.units.get(c.lead.id)?.members ?? []).includes(unit));
+  }
+  if (options.area !== undefined) {
+    const area = plan.areas.find((a) => a.id.toLowerCase() === options.area!.toLowerCase());
+    if (!area) throw new UsageError('not-in-list', { value: options.area, allowed: plan.areas.map((a) => a.id).join(', ') });
+    criteria = criteria.filter((c) => c.area === area.id);
+  }
+  if (criteria === report.criteria) return report;
+  const summary = { total: criteria.length } as Report['summary'];
+  for (const s of STATUSES) summary[s] = criteria.filter((c) => c.status === s).length;
+  return { ...report, criteria, summary };
+}

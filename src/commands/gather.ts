@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { findConfig, loadConfig, type Config } from '../load/config.js';
+import { discover } from '../load/discover.js';
+import { loadInputs, type Inputs } from '../load/load-inputs.js';
+import { UsageError } from '../errors.js';
+import type { Diagnostic } from '../types.js';
+
+export interface GatherOptions {
+  paths: string[];
+  plan?: string;
+  config?: string;
+  cwd: string;
+}
+
+/** The configuration file, if one applies: --config, or the nearest cchc.config.yaml upward. */
+export function gatherConfig(options: Pick<GatherOptions, 'config' | 'cwd'>): { config?: Config; diagnostics: Diagnostic[] } {
+  const file = options.config ? resolve(options.cwd, options.config) : findConfig(options.cwd);
+  if (!file) return { diagnostics: [] };
+  return loadConfig(file, options.cwd);
+}
+
+/**
+ * Finds and loads every input: the paths given (plus --plan when it names a file), or, with no
+ * paths, what the configuration names. A plan missing from the paths is taken from the config.
+ */
+export function gather(options: GatherOptions, config: Config | undefined): Inputs {
+  const planIsFile = options.plan !== undefined && /\.ya?ml$/iu.test(options.plan);
+  let paths = [...options.paths];
+  if (paths.length === 0) {
+    if (!config) throw new UsageError('no-config');
+    paths = [...config.plans, ...config.progress];
+  }
+  if (planIsFile) paths.push(options.plan!);
+  let { files, diagnostics } = discover(paths, options.cwd);
+  let inputs = loadInputs(files);
+  if (inputs.counts.plans === 0 && !planIsFile && options.paths.length > 0 && config && config.plans.length > 0) {
+    // `cchc check progress/2025-Q3` in a configured repository: the plan comes from the config.
+    ({ files, diagnostics } = discover([...config.plans, ...paths], options.cwd));
+    inputs = loadInputs(files);
+  }
+  inputs.diagnostics.unshift(...diagnostics);
+  return inputs;
+}

@@ -1,0 +1,164 @@
+import type {
+  Measure, Plan, ProgressEntry, ProgressReport, Report, ReportCriterion, ReportMeasure,
+  ReportMeasureByUnit, ReportUnitRef, Status,
+} from '../types.js';
+import { STATUSES } from '../types.js';
+import { daysBetween } from '../util/dates.js';
+import { numberMeets, ratioMeets } from '../util/compare.js';
+import { reportingUnits } from '../validate/resolve-unit.js';
+
+export interface EvaluateOptions {
+  /** ISO date D: reports with asOf > D are ignored, deadlines are judged against D. */
+  asOf: string;
+  /** A criterion not yet passing and due within this many days is flagged due-soon. */
+  dueSoonDays: number;
+}
+
+interface Latest {
+  report: ProgressReport;
+  entry: ProgressEntry;
+}
+
+/**
+ * Evaluates every criterion of a plan as of a date (design.md, "Evaluation").
+ * Pure: no clock, no files, no console — the same inputs give the same Report.
+ */
+export function evaluate(plan: Plan, reports: readonly ProgressReport[], options: EvaluateOptions): Report {
+  const D = options.asOf;
+  const usable = reports.filter((r) => r.plan === plan.id && r.asOf <= D);
+  const unitRef = (id: string): ReportUnitRef => {
+    const u = plan.units.get(id);
+    return u ? { id, name: u.name, ...(u.short ? { short: u.short } : {}) } : { id, name: id };
+  };
+
+  const latestFor = (criterion: string, unit: string): Latest | undefined => {
+    let best: Latest | undefined;
+    for (const report of usable) {
+      if (report.unit !== unit) continue;
+      const entry = report.entries.get(criterion);
+      // A note alone gives no figures: it does not replace earlier figures.
+      if (!entry || (entry.figures.size === 0 && entry.status === undefined)) continue;
+      if (!best || report.asOf > best.report.asOf) best = { report, entry };
+    }
+    return best;
+  };
+
+  const criteria = plan.criteria.map((c): ReportCriterion => {
+    const reporters = reportingUnits(plan, c.lead);
+    const latest = new Map<string, Latest>();
+    for (const unit of reporters) {
+      const found = latestFor(c.id, unit);
+      if (found) latest.set(unit, found);
+    }
+    const missing = new Set(reporters.filter((u) => !latest.has(u)));
+    const pastDue = !c.ongoing && D > c.due;
+
+    let status: Status;
+    let measures: ReportMeasure[] = [];
+    let task: ReportCriterion['task'];
+    if (c.measures.length > 0) {
+      measures = c.measures.map((m) => evaluateMeasure(m, reporters, plan.units.get(c.lead)?.members !== undefined, latest, missing));
+      if (missing.size > 0) status = pastDue ? 'overdue' : 'no-data';
+      else if (measures.every((m) => m.met)) status = 'pass';
+      else status = pastDue || c.ongoing ? 'fail' : 'at-risk';
+    } else {
+      task = reporters.filter((u) => latest.has(u)).map((u) => {
+        const e = latest.get(u)!.entry;
+        return { unit: u, status: e.status!, ...(e.completedOn ? { completedOn: e.completedOn } : {}), evidence: e.evidence };
+      });
+      if (missing.size > 0) status = pastDue ? 'overdue' : 'no-data';
+      else if (task.every((t) => t.status === 'done')) {
+        const late = !c.ongoing && task.some((t) => t.completedOn !== undefined && t.completedOn > c.due);
+        status = late ? 'fail' : 'pass';
+      } else status = pastDue ? 'overdue' : 'pending';
+    }
+
+    const dueSoon = status !== 'pass' && !c.ongoing && !pastDue && daysBetween(D, c.due) <= options.dueSoonDays;
+    const sources = [...latest.values()]
+      .map((l) => ({ file: l.report.file, line: l.entry.line }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    return {
+      id: c.id,
+      area: c.area,
+      ...(c.heading ? { heading: c.heading } : {}),
+      title: c.title,
+      requirement: c.requirement ?? null,
+      due: c.due,
+      ...(c.dueText ? { dueText: c.dueText } : {}),
+      ...(c.dueImplied ? { dueImplied: true } : {}),
+      ongoing: c.ongoing,
+      dueSoon,
+      daysOverdue: status === 'overdue' || (pastDue && status === 'fail') ? daysBetween(c.due, D) : 0,
+      lead: unitRef(c.lead),
+      support: c.support.map(unitRef),
+      status,
+      measures,
+      ...(task ? { task } : {}),
+      missingUnits: [...missing].map(unitRef),
+      ...(c.notes.length > 0 ? { notes: c.notes } : {}),
+      sources,
+    };
+  });
+
+  const summary = { total: criteria.length } as Report['summary'];
+  for (const s of STATUSES) summary[s] = criteria.filter((c) => c.status === s).length;
+  return {
+    schema: 'cchc/report@1',
+    asOf: D,
+    plan: { id: plan.id, revision: plan.revision, title: plan.title, issuer: plan.issuer, file: plan.file },
+    summary,
+    units: [...plan.units.keys()].map(unitRef),
+    areas: plan.areas.map((a) => ({ id: a.id, title: a.title, headings: a.headings.map((h) => ({ id: h.id, title: h.title })) })),
+    criteria,
+    diagnostics: [],
+  };
+}
+
+function figureOf(m: Measure, unit: string, latest: Map<string, Latest>) {
+  return latest.get(unit)?.entry.figures.get(m.id);
+}
+
+function judge(m: Measure, value: number, total: number | undefined): { actual: number | null; met: boolean; notApplicable: boolean } {
+  if (m.kind !== 'ratio') return { actual: value, met: numberMeets(value, m.target.op, m.target.value), notApplicable: false };
+  if (!total) return { actual: null, met: true, notApplicable: true }; // "không phát sinh": nothing arose
+  return { actual: round2((value / total) * 100), met: ratioMeets(value, total, m.target.op, m.target.value), notApplicable: false };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function evaluateMeasure(m: Measure, reporters: string[], group: boolean, latest: Map<string, Latest>, missing: Set<string>): ReportMeasure {
+  const base = { id: m.id, label: m.label, kind: m.kind, target: { op: m.target.op, value: m.target.value, unit: m.target.unit } };
+  for (const u of reporters) if (latest.has(u) && !figureOf(m, u, latest)) missing.add(u);
+  const known = reporters.filter((u) => figureOf(m, u, latest));
+  const empty: ReportMeasure = { ...base, actual: null, value: null, total: null, met: null };
+
+  if (group && m.aggregate === 'each') {
+    const byUnit: ReportMeasureByUnit[] = known.map((u) => {
+      const f = figureOf(m, u, latest)!;
+      const j = judge(m, f.value, f.total);
+      return { unit: u, actual: j.actual, value: f.value, ...(f.total !== undefined ? { total: f.total } : {}), met: j.met };
+    });
+    if (known.length < reporters.length) return { ...empty, aggregate: 'each', byUnit };
+    const failing = byUnit.filter((b) => !b.met);
+    const worst = (failing.length > 0 ? failing : byUnit).reduce((a, b) => (worse(m, b.actual, a.actual) ? b : a));
+    return { ...base, actual: worst.actual, value: worst.value, total: worst.total ?? null, met: failing.length === 0, aggregate: 'each', byUnit };
+  }
+  if (known.length < reporters.length) return { ...empty, ...(group ? { aggregate: m.aggregate } : {}) };
+  const value = known.reduce((s, u) => s + figureOf(m, u, latest)!.value, 0);
+  const total = m.kind === 'ratio' ? known.reduce((s, u) => s + (figureOf(m, u, latest)!.total ?? 0), 0) : undefined;
+  const j = judge(m, value, total);
+  return {
+    ...base, actual: j.actual, value, total: total ?? null, met: j.met,
+    ...(j.notApplicable ? { notApplicable: true } : {}),
+    ...(group ? { aggregate: m.aggregate } : {}),
+  };
+}
+
+/** Is `a` further from meeting the target than `b`? */
+function worse(m: Measure, a: number | null, b: number | null): boolean {
+  if (a === null) return false;
+  if (b === null) return true;
+  return m.target.op === '<' || m.target.op === '<=' ? a > b : a < b;
+}

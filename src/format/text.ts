@@ -1,0 +1,61 @@
+import { STATUS_LABEL, ui } from '../messages.js';
+import type { Lang, ReportCriterion, ReportMeasure } from '../types.js';
+import { displayDate } from '../util/dates.js';
+
+const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-US' };
+
+/** 1.243 in Vietnamese, 1,243 in English. */
+export function formatNumber(n: number, lang: Lang, maxFraction = 2): string {
+  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: maxFraction }).format(n);
+}
+
+/**
+ * A percentage with one decimal, truncated rather than rounded so that 99.96% of a
+ * 100% target never reads as "100%": 99,4% in Vietnamese, 99.4% in English.
+ */
+/** 7,85 tỷ / 7.85B: large amounts (VND) shortened for narrow table cells; exact figures stay in the JSON. */
+export function formatCompact(n: number, lang: Lang): string {
+  if (n < 10_000_000) return formatNumber(n, lang);
+  const [div, vi, en] = n >= 1e9 ? [1e9, ' tỷ', 'B'] : [1e6, ' triệu', 'M'];
+  return `${formatNumber(Math.round((n / div) * 100) / 100, lang)}${lang === 'vi' ? vi : en}`;
+}
+
+export function formatPercent(p: number, lang: Lang): string {
+  return `${formatNumber(Math.trunc(p * 10) / 10, lang, 1)}%`;
+}
+
+export function formatTarget(m: Pick<ReportMeasure, 'target'>, lang: Lang): string {
+  const op = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' }[m.target.op];
+  return `${op} ${formatNumber(m.target.value, lang)}${m.target.unit}`;
+}
+
+/** What was achieved: `99,4% (1.243/1.250)`, `0`, `không phát sinh (0/0)`, or `—` with no figures. */
+export function formatActual(m: ReportMeasure, lang: Lang, compact = false): string {
+  const num = compact ? formatCompact : formatNumber;
+  if (m.value === null) return '—';
+  if (m.kind === 'ratio') {
+    if (m.notApplicable) return `${ui(lang, 'notArising')} (0/0)`;
+    return `${formatPercent(m.actual ?? 0, lang)} (${num(m.value, lang)}/${num(m.total ?? 0, lang)})`;
+  }
+  if (m.kind === 'percent') return formatPercent(m.value, lang);
+  return formatNumber(m.value, lang);
+}
+
+export function formatDue(c: Pick<ReportCriterion, 'due' | 'ongoing'>, lang: Lang): string {
+  return c.ongoing ? ui(lang, 'ongoing') : displayDate(c.due, lang);
+}
+
+/** A task's progress in words: `Hoàn thành 15/08/2025`, or per member for a group. */
+export function formatTask(c: ReportCriterion, lang: Lang, unitLabel: (id: string) => string): string {
+  const word = (s: string) => (s === 'done' ? ui(lang, 'done') : s === 'in-progress' ? ui(lang, 'inProgress') : ui(lang, 'notStarted'));
+  const parts = (c.task ?? []).map((t) => {
+    const text = t.status === 'done' && t.completedOn ? `${word(t.status)} ${displayDate(t.completedOn, lang)}` : word(t.status);
+    return c.task!.length + c.missingUnits.length > 1 ? `${unitLabel(t.unit)}: ${text}` : text;
+  });
+  for (const u of c.missingUnits) parts.push(`${u.short ?? u.name}: ${ui(lang, 'noReport')}`);
+  return parts.join('; ') || '—';
+}
+
+export function statusLabel(c: Pick<ReportCriterion, 'status'>, lang: Lang): string {
+  return STATUS_LABEL[lang][c.status];
+}

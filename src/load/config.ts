@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Diagnostic, FailOn, Lang } from '../types.js';
+import { parseDate } from '../util/dates.js';
+import { checkSchema } from '../validate/schema-check.js';
+import { displayPath } from './discover.js';
+import { locate } from './locate.js';
+import { readSource } from './read-source.js';
+
+export const CONFIG_NAME = 'cchc.config.yaml';
+
+/** cchc.config.yaml, with its paths made absolute against the folder that holds it. */
+export interface Config {
+  file: string;
+  plans: string[];
+  progress: string[];
+  asOf?: string;
+  lang?: Lang;
+  failOn?: FailOn;
+  dueSoonDays?: number;
+}
+
+/** The nearest cchc.config.yaml in `cwd` or a parent folder. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    const candidate = join(dir, CONFIG_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function loadConfig(abs: string, cwd: string): { config?: Config; diagnostics: Diagnostic[] } {
+  const file = displayPath(abs, cwd);
+  const { source, diagnostics } = readSource(abs, file);
+  if (!source) return { diagnostics };
+  const schemaDiagnostics = checkSchema(source, 'config');
+  if (schemaDiagnostics.length > 0) return { diagnostics: schemaDiagnostics };
+  const raw = source.data as { plan?: string | string[]; progress?: string | string[]; asOf?: string; lang?: Lang; failOn?: FailOn; dueSoonDays?: number };
+  const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((p) => resolve(dirname(abs), p));
+  let asOf: string | undefined;
+  if (raw.asOf !== undefined) {
+    const parsed = parseDate(raw.asOf);
+    if ('problem' in parsed) {
+      const pos = locate(source, ['asOf']);
+      return { diagnostics: [{ severity: 'error', code: 'impossible-date', args: { value: raw.asOf }, file, line: pos.line, column: pos.column }] };
+    }
+    asOf = parsed.date;
+  }
+  return {
+    config: { file, plans: list(raw.plan), progress: list(raw.progress), asOf, lang: raw.lang, failOn: raw.failOn, dueSoonDays: raw.dueSoonDays },
+    diagnostics: [],
+  };
+}

@@ -1,0 +1,78 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../types.js';
+
+export interface FoundFile {
+  abs: string;
+  /** As shown to the user: relative to the working folder, with `/`. */
+  file: string;
+}
+
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs) || '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+const YAML = /\.ya?ml$/iu;
+const SKIP = new Set(['node_modules', 'dist', 'coverage']);
+
+/**
+ * Expands the paths a user gave into YAML files: a file is taken as given, a folder is searched
+ * recursively for .yaml/.yml (skipping dot folders and node_modules). Sorted for stable output.
+ */
+export function discover(paths: readonly string[], cwd: string): { files: FoundFile[]; diagnostics: Diagnostic[] } {
+  const files = new Map<string, FoundFile>();
+  const diagnostics: Diagnostic[] = [];
+  for (const given of paths) {
+    const abs = resolve(cwd, given);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      diagnostics.push(code === 'ENOENT'
+        ? { severity: 'error', code: 'path-missing', args: {}, file: displayPath(abs, cwd) }
+        : { severity: 'error', code: 'file-unreadable', args: { reason: code ?? 'EIO' }, file: displayPath(abs, cwd) });
+      continue;
+    }
+    if (!isDir) {
+      files.set(abs, { abs, file: displayPath(abs, cwd) });
+      continue;
+    }
+    const found: string[] = [];
+    walk(abs, found, diagnostics, cwd, new Set());
+    if (found.length === 0) diagnostics.push({ severity: 'error', code: 'no-yaml-files', args: {}, file: displayPath(abs, cwd) });
+    for (const f of found) files.set(f, { abs: f, file: displayPath(f, cwd) });
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files: sorted, diagnostics };
+}
+
+function walk(dir: string, out: string[], diagnostics: Diagnostic[], cwd: string, seen: Set<string>): void {
+  let real: string;
+  let entries: string[];
+  try {
+    real = statSync(dir).ino + ':' + statSync(dir).dev;
+    entries = readdirSync(dir).sort();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    diagnostics.push({ severity: 'error', code: 'file-unreadable', args: { reason }, file: displayPath(dir, cwd) });
+    return;
+  }
+  if (seen.has(real)) return; // a symlink loop
+  seen.add(real);
+  for (const name of entries) {
+    if (name.startsWith('.') || SKIP.has(name)) continue;
+    const path = join(dir, name);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      if (YAML.test(name) || reason === 'ELOOP') diagnostics.push({ severity: 'error', code: 'file-unreadable', args: { reason }, file: displayPath(path, cwd) });
+      continue;
+    }
+    if (stat.isDirectory()) walk(path, out, diagnostics, cwd, seen);
+    else if (YAML.test(name)) out.push(path);
+  }
+}

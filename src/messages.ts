@@ -1,0 +1,312 @@
+import type { Diagnostic, Lang, Status } from './types.js';
+
+type Args = Record<string, string | number>;
+type Text = (a: Args) => string;
+
+const q = (s: string | number | undefined) => `“${s ?? ''}”`;
+const didYouMeanVi = (a: Args) => (a.suggestion ? ` Có phải ý bạn là ${q(a.suggestion)}?` : '');
+const didYouMeanEn = (a: Args) => (a.suggestion ? ` Did you mean ${q(a.suggestion)}?` : '');
+
+const REASON_VI: Record<string, string> = {
+  ENOENT: 'không tìm thấy tệp hoặc thư mục',
+  EACCES: 'không có quyền đọc',
+  EPERM: 'không có quyền đọc',
+  EISDIR: 'đây là một thư mục, không phải tệp',
+  ELOOP: 'đường dẫn tạo thành vòng lặp liên kết',
+};
+const REASON_EN: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'this is a folder, not a file',
+  ELOOP: 'the path is a loop of symbolic links',
+};
+
+const HINT_VI: Record<string, string> = {
+  date: 'viết ngày dạng 2025-09-14 hoặc 14/09/2025',
+  slug: 'chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ quang-son-2025',
+  criterionId: 'viết mã tiêu chí dạng số có dấu chấm trong ngoặc kép, ví dụ "3.2.1"',
+  measureId: 'viết mã chỉ tiêu bằng chữ thường không dấu và dấu gạch dưới, ví dụ on_time',
+  target: 'viết chỉ tiêu dạng ">= 90%", "> 85%", "= 0"',
+  due: 'viết hạn dạng 2025-12-31, 31/12/2025 hoặc ongoing (thường xuyên)',
+};
+const HINT_EN: Record<string, string> = {
+  date: 'write the date as 2025-09-14 or 14/09/2025',
+  slug: 'use lower-case ASCII letters, digits and dashes, e.g. quang-son-2025',
+  criterionId: 'write the criterion id as dotted numbers in quotes, e.g. "3.2.1"',
+  measureId: 'write the measure id in lower-case ASCII letters and underscores, e.g. on_time',
+  target: 'write the target as ">= 90%", "> 85%", "= 0"',
+  due: 'write the deadline as 2025-12-31, 31/12/2025 or ongoing',
+};
+
+const TYPE_VI: Record<string, string> = {
+  string: 'một đoạn chữ', integer: 'một số nguyên', number: 'một số', object: 'một nhóm khóa: giá trị',
+  array: 'một danh sách (mỗi dòng bắt đầu bằng "- ")', boolean: 'true hoặc false', null: 'để trống',
+};
+const TYPE_EN: Record<string, string> = {
+  string: 'text', integer: 'a whole number', number: 'a number', object: 'a mapping of key: value',
+  array: 'a list (lines starting with "- ")', boolean: 'true or false', null: 'empty',
+};
+
+const TARGET_PROBLEM_VI: Record<string, string> = {
+  syntax: 'viết dạng ">= 90%", "> 85%" hoặc "= 0"',
+  'percent-missing': 'chỉ tiêu tỷ lệ/phần trăm cần dấu %, ví dụ ">= 90%"',
+  'percent-not-allowed': 'chỉ tiêu đếm (count) không có dấu %, ví dụ "= 0"',
+  'count-not-integer': 'chỉ tiêu đếm (count) phải là số nguyên',
+  'percent-range': 'phần trăm không vượt quá 100%',
+};
+const TARGET_PROBLEM_EN: Record<string, string> = {
+  syntax: 'write it as ">= 90%", "> 85%" or "= 0"',
+  'percent-missing': 'a ratio or percent target needs %, e.g. ">= 90%"',
+  'percent-not-allowed': 'a count target has no %, e.g. "= 0"',
+  'count-not-integer': 'a count target must be a whole number',
+  'percent-range': 'a percentage cannot exceed 100%',
+};
+
+/** One entry per diagnostic code: the Vietnamese and the English text, each saying what to write instead. */
+const MESSAGES: Record<string, { vi: Text; en: Text }> = {
+  'file-unreadable': {
+    vi: (a) => `Không đọc được tệp: ${REASON_VI[a.reason!] ?? a.reason}. Kiểm tra lại đường dẫn.`,
+    en: (a) => `Cannot read the file: ${REASON_EN[a.reason!] ?? a.reason}. Check the path.`,
+  },
+  'path-missing': {
+    vi: () => 'Không tìm thấy tệp hoặc thư mục này. Kiểm tra lại đường dẫn (chữ hoa/thường, dấu gạch chéo).',
+    en: () => 'No such file or folder. Check the path (letter case, slashes).',
+  },
+  'no-yaml-files': {
+    vi: () => 'Thư mục không có tệp .yaml hoặc .yml nào.',
+    en: () => 'The folder holds no .yaml or .yml file.',
+  },
+  'file-not-utf8': {
+    vi: () => 'Tệp không phải mã UTF-8 (có thể lưu bằng bảng mã Windows-1258/TCVN3). Mở tệp và lưu lại với mã hóa "UTF-8".',
+    en: () => 'The file is not UTF-8 (perhaps saved as Windows-1258 or TCVN3). Open it and save it again as "UTF-8".',
+  },
+  'file-empty': {
+    vi: () => 'Tệp trống. Dòng đầu tiên cần là "schema: cchc/progress@1" (báo cáo tiến độ) hoặc "schema: cchc/plan@1" (kế hoạch).',
+    en: () => 'The file is empty. Its first line should be "schema: cchc/progress@1" (progress) or "schema: cchc/plan@1" (plan).',
+  },
+  'yaml-syntax': {
+    vi: (a) => `Lỗi cú pháp YAML (${a.detail}). Kiểm tra thụt lề bằng dấu cách (không dùng Tab), dấu ngoặc và dấu nháy.`,
+    en: (a) => `YAML syntax error (${a.detail}). Check indentation (spaces, not tabs), brackets and quotes.`,
+  },
+  'yaml-duplicate-key': {
+    vi: (a) => `Khóa bị lặp lại (${a.detail}). Mỗi khóa chỉ được viết một lần: gộp hai mục hoặc xóa một mục.`,
+    en: (a) => `Duplicate key (${a.detail}). Write each key once: merge the two entries or delete one.`,
+  },
+  'not-cchc-file': {
+    vi: () => 'Không phải tệp cchc: thiếu dòng "schema:". Thêm "schema: cchc/progress@1" (báo cáo tiến độ) hoặc "schema: cchc/plan@1" (kế hoạch) ở đầu tệp.',
+    en: () => 'Not a cchc file: no "schema:" line. Add "schema: cchc/progress@1" (progress) or "schema: cchc/plan@1" (plan) at the top.',
+  },
+  'schema-unknown': {
+    vi: (a) => `Không nhận ra loại tệp ${q(a.schema)}. Viết "schema: cchc/progress@1" hoặc "schema: cchc/plan@1".`,
+    en: (a) => `Unknown file type ${q(a.schema)}. Write "schema: cchc/progress@1" or "schema: cchc/plan@1".`,
+  },
+  'schema-future': {
+    vi: (a) => `Tệp dùng định dạng ${q(a.schema)}, mới hơn phiên bản cchc này. Cần cập nhật cchc (npm install cchc@latest).`,
+    en: (a) => `This file uses format ${q(a.schema)}, newer than this cchc. Update cchc (npm install cchc@latest).`,
+  },
+  required: {
+    vi: (a) => `Thiếu trường bắt buộc ${q(a.field)}. Thêm dòng "${a.field}: …".`,
+    en: (a) => `Missing required field ${q(a.field)}. Add a line "${a.field}: …".`,
+  },
+  'unknown-field': {
+    vi: (a) => `Trường ${q(a.field)} không hợp lệ ở đây.${didYouMeanVi(a)}${a.allowed ? ` Các trường được dùng: ${a.allowed}.` : ''}`,
+    en: (a) => `Field ${q(a.field)} is not allowed here.${didYouMeanEn(a)}${a.allowed ? ` Allowed fields: ${a.allowed}.` : ''}`,
+  },
+  'wrong-type': {
+    vi: (a) => `Giá trị phải là ${TYPE_VI[a.expected!] ?? a.expected}.`,
+    en: (a) => `The value must be ${TYPE_EN[a.expected!] ?? a.expected}.`,
+  },
+  'not-in-list': {
+    vi: (a) => `Giá trị ${q(a.value)} không hợp lệ. Chọn một trong: ${a.allowed}.${didYouMeanVi(a)}`,
+    en: (a) => `Value ${q(a.value)} is not valid. Use one of: ${a.allowed}.${didYouMeanEn(a)}`,
+  },
+  'bad-format': {
+    vi: (a) => `Giá trị ${q(a.value)} không đúng dạng: ${HINT_VI[a.hint!] ?? a.hint}.`,
+    en: (a) => `Value ${q(a.value)} has the wrong form: ${HINT_EN[a.hint!] ?? a.hint}.`,
+  },
+  'too-small': {
+    vi: (a) => `Giá trị ${q(a.value)} nhỏ hơn mức cho phép (tối thiểu ${a.limit}). Số liệu không được âm.`,
+    en: (a) => `Value ${q(a.value)} is below the minimum ${a.limit}. Figures cannot be negative.`,
+  },
+  'too-large': {
+    vi: (a) => `Giá trị ${q(a.value)} lớn hơn mức cho phép (tối đa ${a.limit}).`,
+    en: (a) => `Value ${q(a.value)} is above the maximum ${a.limit}.`,
+  },
+  'too-few': {
+    vi: (a) => `Danh sách cần ít nhất ${a.limit} mục.`,
+    en: (a) => `The list needs at least ${a.limit} item(s).`,
+  },
+  'invalid-value': {
+    vi: (a) => `Giá trị không hợp lệ (${a.detail}).`,
+    en: (a) => `Invalid value (${a.detail}).`,
+  },
+  'impossible-date': {
+    vi: (a) => `Ngày ${q(a.value)} không có thật trên lịch. Kiểm tra ngày và tháng (dạng 14/09/2025 là ngày/tháng/năm).`,
+    en: (a) => `${q(a.value)} is not a real calendar date. Check day and month (14/09/2025 is day/month/year).`,
+  },
+  'bad-target': {
+    vi: (a) => `Chỉ tiêu ${q(a.value)} không hợp lệ: ${TARGET_PROBLEM_VI[a.problem!]}.`,
+    en: (a) => `Target ${q(a.value)} is not valid: ${TARGET_PROBLEM_EN[a.problem!]}.`,
+  },
+  'duplicate-id': {
+    vi: (a) => `Mã ${q(a.id)} đã dùng ở dòng ${a.firstLine}. Mỗi mã chỉ dùng một lần: đổi mã này.`,
+    en: (a) => `Id ${q(a.id)} is already used on line ${a.firstLine}. Ids must be unique: change this one.`,
+  },
+  'unknown-unit': {
+    vi: (a) => `Không có đơn vị ${q(a.id)} trong kế hoạch.${didYouMeanVi(a)} Dùng mã đơn vị (ví dụ ${a.example}) hoặc tên/tên gọi khác khai báo trong "units:" của kế hoạch.`,
+    en: (a) => `The plan has no unit ${q(a.id)}.${didYouMeanEn(a)} Use a unit id (e.g. ${a.example}) or a name or alias listed under "units:" in the plan.`,
+  },
+  'unit-is-group': {
+    vi: (a) => `${q(a.id)} là một nhóm đơn vị (${a.members}); mỗi đơn vị thành viên báo cáo bằng tệp riêng. Ghi mã một đơn vị, ví dụ unit: ${a.example}.`,
+    en: (a) => `${q(a.id)} is a group of units (${a.members}); each member reports in its own file. Write one unit id, e.g. unit: ${a.example}.`,
+  },
+  'member-is-group': {
+    vi: (a) => `Thành viên ${q(a.id)} của nhóm lại là một nhóm. Chỉ ghi các đơn vị cụ thể trong "members:".`,
+    en: (a) => `Member ${q(a.id)} of the group is itself a group. List single units in "members:".`,
+  },
+  'lead-group-empty': {
+    vi: (a) => `Nhóm ${q(a.id)} không có thành viên nên không thể chủ trì tiêu chí. Ghi một đơn vị chủ trì cụ thể, hoặc thêm "members:" cho nhóm.`,
+    en: (a) => `Group ${q(a.id)} has no members, so it cannot lead a criterion. Name a single lead unit, or give the group "members:".`,
+  },
+  'duplicate-alias': {
+    vi: (a) => `Tên ${q(a.name)} trùng với tên của đơn vị ${q(a.other)} (sau khi bỏ khác biệt về dấu, chữ hoa, gạch nối). Mỗi tên chỉ thuộc một đơn vị.`,
+    en: (a) => `Name ${q(a.name)} clashes with a name of unit ${q(a.other)} (ignoring tone placement, case and dashes). Each name must belong to one unit.`,
+  },
+  'aggregate-percent-sum': {
+    vi: (a) => `Chỉ tiêu phần trăm ${q(a.measure)} của nhóm không thể cộng dồn. Ghi "aggregate: each" (mỗi đơn vị đều đạt) hoặc đổi sang kind: ratio với tử số và mẫu số.`,
+    en: (a) => `Percent measure ${q(a.measure)} of a group cannot be summed. Write "aggregate: each" (every member meets it) or use kind: ratio with value and total.`,
+  },
+  'aggregate-without-group': {
+    vi: (a) => `"aggregate" chỉ dùng khi đơn vị chủ trì là một nhóm; ${q(a.lead)} là một đơn vị. Xóa dòng này.`,
+    en: (a) => `"aggregate" only applies when the lead is a group; ${q(a.lead)} is a single unit. Remove the line.`,
+  },
+  'duplicate-plan': {
+    vi: (a) => `Kế hoạch ${q(a.id)} đã được nạp từ ${a.other}. Chỉ giữ một tệp cho mỗi kế hoạch (tăng "revision:" khi sửa đổi).`,
+    en: (a) => `Plan ${q(a.id)} is already loaded from ${a.other}. Keep one file per plan (bump "revision:" when amending it).`,
+  },
+  'unknown-plan': {
+    vi: (a) => `Không có kế hoạch ${q(a.plan)} trong các tệp đã nạp (${a.loaded || 'chưa nạp kế hoạch nào'}).${didYouMeanVi(a)} Sửa "plan:" hoặc chỉ ra tệp kế hoạch bằng --plan.`,
+    en: (a) => `No plan ${q(a.plan)} among the loaded files (${a.loaded || 'no plan loaded'}).${didYouMeanEn(a)} Fix "plan:" or name the plan file with --plan.`,
+  },
+  'plan-revision-newer': {
+    vi: (a) => `Tệp ghi planRevision: ${a.planRevision} nhưng kế hoạch mới ở lần sửa đổi ${a.revision}. Dùng tệp kế hoạch mới nhất, hoặc sửa thành planRevision: ${a.revision}.`,
+    en: (a) => `The file says planRevision: ${a.planRevision} but the plan is at revision ${a.revision}. Use the newest plan file, or write planRevision: ${a.revision}.`,
+  },
+  'plan-revision-older': {
+    vi: (a) => `Tệp được lập theo lần sửa đổi ${a.planRevision} của kế hoạch; kế hoạch hiện ở lần ${a.revision}. Kiểm tra lại chỉ tiêu rồi sửa thành planRevision: ${a.revision}.`,
+    en: (a) => `The file follows revision ${a.planRevision} of the plan; the plan is now at revision ${a.revision}. Check the targets, then write planRevision: ${a.revision}.`,
+  },
+  'unknown-criterion': {
+    vi: (a) => `Kế hoạch ${q(a.plan)} không có tiêu chí ${q(a.id)}.${didYouMeanVi(a)} Xem danh sách mã tiêu chí trong tệp kế hoạch.`,
+    en: (a) => `Plan ${q(a.plan)} has no criterion ${q(a.id)}.${didYouMeanEn(a)} See the criterion ids in the plan file.`,
+  },
+  'criterion-is-heading': {
+    vi: (a) => `${q(a.id)} là tiêu đề nhóm, không phải tiêu chí. Báo cáo theo các tiêu chí con của nó (${a.children || 'không có'}).`,
+    en: (a) => `${q(a.id)} is a heading, not a criterion. Report its sub-criteria instead (${a.children || 'none'}).`,
+  },
+  'unknown-measure': {
+    vi: (a) => `Tiêu chí ${a.criterion} không có chỉ tiêu ${q(a.measure)}.${didYouMeanVi(a)} Các chỉ tiêu của tiêu chí: ${a.known}.`,
+    en: (a) => `Criterion ${a.criterion} has no measure ${q(a.measure)}.${didYouMeanEn(a)} Its measures: ${a.known}.`,
+  },
+  'task-has-no-measures': {
+    vi: (a) => `Tiêu chí ${a.criterion} là nhiệm vụ, không có chỉ tiêu số ${q(a.measure)}. Ghi "status: done" (kèm completedOn), "in-progress" hoặc "not-started".`,
+    en: (a) => `Criterion ${a.criterion} is a task with no numeric measure ${q(a.measure)}. Write "status: done" (with completedOn), "in-progress" or "not-started".`,
+  },
+  'status-on-measured': {
+    vi: (a) => `Tiêu chí ${a.criterion} được đánh giá bằng số liệu (${a.known}), không dùng "status". Ghi số liệu của từng chỉ tiêu.`,
+    en: (a) => `Criterion ${a.criterion} is judged on figures (${a.known}), not "status". Give the figures of each measure.`,
+  },
+  'not-responsible': {
+    vi: (a) => `Đơn vị ${q(a.unit)} không chủ trì tiêu chí ${a.criterion} (chủ trì: ${a.lead}) nên không báo cáo số liệu hay trạng thái. Chỉ được ghi "note:"; xóa số liệu, hoặc để đơn vị chủ trì báo cáo.`,
+    en: (a) => `Unit ${q(a.unit)} does not lead criterion ${a.criterion} (lead: ${a.lead}), so it cannot report figures or a status. Only "note:" is allowed; remove the figures or let the lead unit report them.`,
+  },
+  'ratio-needs-total': {
+    vi: (a) => `Chỉ tiêu ${q(a.measure)} là tỷ lệ: ghi cả tử số và mẫu số, ví dụ "${a.measure}: { value: 1243, total: 1250 }"${a.totalLabel ? ` (total: ${a.totalLabel})` : ''}.`,
+    en: (a) => `Measure ${q(a.measure)} is a ratio: give both figures, e.g. "${a.measure}: { value: 1243, total: 1250 }"${a.totalLabel ? ` (total: ${a.totalLabel})` : ''}.`,
+  },
+  'number-expected': {
+    vi: (a) => `Chỉ tiêu ${q(a.measure)} là ${a.kind === 'count' ? 'số đếm' : 'phần trăm'}: ghi một số, ví dụ "${a.measure}: ${a.kind === 'count' ? 0 : 95}".`,
+    en: (a) => `Measure ${q(a.measure)} is a ${a.kind}: write one number, e.g. "${a.measure}: ${a.kind === 'count' ? 0 : 95}".`,
+  },
+  'value-exceeds-total': {
+    vi: (a) => `Tử số (value: ${a.value}) lớn hơn mẫu số (total: ${a.total}). Kiểm tra lại: value là phần đạt, total là tổng số.`,
+    en: (a) => `value (${a.value}) is greater than total (${a.total}). value is the part that meets the target, total the whole.`,
+  },
+  'count-not-integer': {
+    vi: (a) => `Chỉ tiêu ${q(a.measure)} là số đếm: ghi số nguyên, không ghi ${a.value}.`,
+    en: (a) => `Measure ${q(a.measure)} is a count: write a whole number, not ${a.value}.`,
+  },
+  'percent-out-of-range': {
+    vi: (a) => `Phần trăm ${a.value} nằm ngoài khoảng 0–100.`,
+    en: (a) => `Percentage ${a.value} is outside 0–100.`,
+  },
+  'done-needs-date': {
+    vi: (a) => `Tiêu chí ${a.criterion} ghi "status: done" nhưng thiếu ngày hoàn thành. Thêm "completedOn: 15/08/2025" (ngày hoàn thành thực tế).`,
+    en: (a) => `Criterion ${a.criterion} says "status: done" but has no completion date. Add "completedOn: 2025-08-15".`,
+  },
+  'completed-after-as-of': {
+    vi: (a) => `Ngày hoàn thành ${a.completedOn} sau ngày chốt số liệu ${a.asOf}. Kiểm tra lại ngày, hoặc báo cáo "in-progress" ở kỳ này.`,
+    en: (a) => `Completion date ${a.completedOn} is after the report's asOf ${a.asOf}. Check the date, or report "in-progress" for this period.`,
+  },
+  'duplicate-report': {
+    vi: (a) => `Đơn vị ${q(a.unit)} đã có báo cáo chốt ngày ${a.asOf} ở tệp ${a.other}. Mỗi đơn vị chỉ một tệp cho mỗi ngày chốt: gộp hai tệp hoặc sửa "asOf:".`,
+    en: (a) => `Unit ${q(a.unit)} already has a report as of ${a.asOf} in ${a.other}. One file per unit and asOf: merge the two or fix "asOf:".`,
+  },
+  'no-plan': {
+    vi: () => 'Chưa có kế hoạch nào được nạp. Chỉ ra tệp kế hoạch bằng --plan plans/ten-ke-hoach.yaml, hoặc ghi "plan:" trong cchc.config.yaml.',
+    en: () => 'No plan was loaded. Name the plan file with --plan plans/my-plan.yaml, or set "plan:" in cchc.config.yaml.',
+  },
+  'several-plans': {
+    vi: (a) => `Đã nạp nhiều kế hoạch (${a.ids}). Chọn một bằng --plan MÃ_KẾ_HOẠCH.`,
+    en: (a) => `Several plans are loaded (${a.ids}). Choose one with --plan PLAN_ID.`,
+  },
+  'no-config': {
+    vi: () => 'Không có đường dẫn nào và không tìm thấy cchc.config.yaml ở thư mục này hay thư mục cha. Chạy "cchc check plans/ke-hoach.yaml bao-cao/" hoặc tạo cchc.config.yaml.',
+    en: () => 'No paths given and no cchc.config.yaml in this folder or a parent. Run "cchc check plans/plan.yaml progress/" or create cchc.config.yaml.',
+  },
+};
+
+export function formatMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Lang): string {
+  const entry = MESSAGES[d.code];
+  if (!entry) return `${d.code} ${JSON.stringify(d.args)}`;
+  return entry[lang](d.args);
+}
+
+/** Every code the message table knows, for tests that each code has both languages. */
+export const MESSAGE_CODES = Object.keys(MESSAGES);
+
+export const STATUS_LABEL: Record<Lang, Record<Status, string>> = {
+  vi: { pass: 'Đạt', fail: 'Không đạt', overdue: 'Quá hạn', 'at-risk': 'Chưa đạt', pending: 'Đang thực hiện', 'no-data': 'Chưa báo cáo' },
+  en: { pass: 'Pass', fail: 'Fail', overdue: 'Overdue', 'at-risk': 'At risk', pending: 'Pending', 'no-data': 'No data' },
+};
+
+/** Words of the table and summary. */
+export const UI = {
+  vi: {
+    id: 'Mã', criterion: 'Tiêu chí', target: 'Chỉ tiêu', actual: 'Thực tế', due: 'Hạn', lead: 'Chủ trì', status: 'Trạng thái',
+    ongoing: 'Thường xuyên', area: 'Lĩnh vực', notArising: 'không phát sinh', done: 'Hoàn thành', inProgress: 'Đang làm',
+    notStarted: 'Chưa làm', doneOn: 'xong', noReport: 'chưa báo cáo', dueSoon: 'sắp đến hạn', task: 'nhiệm vụ',
+    overdueTitle: 'Quá hạn', overdueNone: 'Không có tiêu chí quá hạn.', daysOverdue: 'quá hạn {n} ngày', missing: 'chưa báo cáo',
+    total: 'Tổng', criteria: 'tiêu chí', asOf: 'tính đến ngày', warnings: 'cảnh báo', errors: 'lỗi',
+    error: 'lỗi', warning: 'cảnh báo', invalidInput: 'Dữ liệu đầu vào có lỗi: {n} lỗi. Sửa các lỗi trên rồi chạy lại.',
+    valid: 'Hợp lệ: {files} tệp ({plans} kế hoạch, {reports} báo cáo tiến độ).', each: 'mỗi đơn vị', noMatch: 'Không có tiêu chí nào khớp bộ lọc.',
+    dueImplied: 'cuối năm',
+  },
+  en: {
+    id: 'Id', criterion: 'Criterion', target: 'Target', actual: 'Actual', due: 'Due', lead: 'Lead', status: 'Status',
+    ongoing: 'Ongoing', area: 'Area', notArising: 'none arose', done: 'Done', inProgress: 'In progress',
+    notStarted: 'Not started', doneOn: 'done', noReport: 'no report', dueSoon: 'due soon', task: 'task',
+    overdueTitle: 'Overdue', overdueNone: 'No overdue criteria.', daysOverdue: '{n} days overdue', missing: 'no report from',
+    total: 'Total', criteria: 'criteria', asOf: 'as of', warnings: 'warnings', errors: 'errors',
+    error: 'error', warning: 'warning', invalidInput: 'Invalid input: {n} error(s). Fix them and run again.',
+    valid: 'Valid: {files} file(s) ({plans} plan(s), {reports} progress report(s)).', each: 'each unit', noMatch: 'No criteria match the filter.',
+    dueImplied: 'year end',
+  },
+} satisfies Record<Lang, Record<string, string>>;
+
+export type UiKey = keyof (typeof UI)['vi'];
+
+export function ui(lang: Lang, key: UiKey, vars: Record<string, string | number> = {}): string {
+  return UI[lang][key].replace(/\{(\w+)\}/gu, (_, k: string) => String(vars[k] ?? ''));
+}

@@ -1,0 +1,57 @@
+import { differenceInCalendarDays } from 'date-fns';
+
+/** The commune's time zone: deadlines are calendar dates there (design.md). */
+export const COMMUNE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** The shape a date may be written in, for error messages. */
+export type DateProblem = 'format' | 'impossible';
+
+/**
+ * Reads `2025-09-14` or `14/09/2025` (also `14/9/2025`) into an ISO date string.
+ * Returns the problem instead when the text is not a date or names a day that does not exist.
+ */
+export function parseDate(text: string): { date: string } | { problem: DateProblem } {
+  const trimmed = text.trim();
+  let y: number, m: number, d: number;
+  const iso = ISO.exec(trimmed);
+  const vn = VN.exec(trimmed);
+  if (iso) {
+    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else if (vn) {
+    [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
+  } else {
+    return { problem: 'format' };
+  }
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  if (m < 1 || m > 12 || probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) {
+    return { problem: 'impossible' };
+  }
+  return { date: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/** Today's date in the commune, whatever the machine's time zone. */
+export function todayIn(now: Date, timeZone = COMMUNE_TIME_ZONE): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+function toUtcDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** Whole calendar days from `from` to `to` (both ISO dates); positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(toUtcDate(to), toUtcDate(from));
+}
+
+/** dd/MM/yyyy, the way Vietnamese papers write dates; ISO for English readers. */
+export function displayDate(iso: string, lang: 'vi' | 'en'): string {
+  if (lang === 'en') return iso;
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,131 @@
+import { locate } from '../load/locate.js';
+import type { Source } from '../load/source.js';
+import type { DataPath, Diagnostic, Figure, Plan, ProgressEntry, ProgressReport, TaskStatus } from '../types.js';
+import { displayDate, parseDate } from '../util/dates.js';
+import { suggest } from '../util/suggest.js';
+import { reportingUnits, resolveUnit } from './resolve-unit.js';
+import { checkSchema } from './schema-check.js';
+
+type RawFigure = number | { value: number; total: number };
+type RawEntry = Record<string, unknown> & { note?: string; status?: TaskStatus; completedOn?: string; evidence?: string[] };
+interface RawProgress { plan: string; planRevision: number; unit: string; period: string; asOf: string; reportedBy?: string; criteria: Record<string, RawEntry> }
+
+const RESERVED = new Set(['note', 'status', 'completedOn', 'evidence']);
+
+/**
+ * Checks a progress file against the schema and against its plan (design.md's rules) and builds
+ * the ProgressReport when it has no error. `brokenPlans` are plan ids whose file has errors:
+ * their progress files get only the schema check, not a cascade of "unknown plan".
+ */
+export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, brokenPlans: ReadonlySet<string>): { report?: ProgressReport; diagnostics: Diagnostic[] } {
+  const schemaDiagnostics = checkSchema(source, 'progress');
+  const raw = source.data as RawProgress;
+  const diagnostics: Diagnostic[] = [...schemaDiagnostics];
+  const push = (severity: Diagnostic['severity'], code: string, args: Diagnostic['args'], path: DataPath, key = false) => {
+    const pos = locate(source, path, { key });
+    diagnostics.push({ severity, code, args, file: source.file, line: pos.line, column: pos.column });
+  };
+  const error = (code: string, args: Diagnostic['args'], path: DataPath, key = false) => push('error', code, args, path, key);
+
+  const dateOf = (text: unknown, path: DataPath): string | undefined => {
+    if (typeof text !== 'string') return undefined;
+    const parsed = parseDate(text);
+    if ('date' in parsed) return parsed.date;
+    if (parsed.problem === 'impossible') error('impossible-date', { value: text }, path);
+    return undefined; // a wrong format was already reported by the schema
+  };
+  const asOf = dateOf(raw.asOf, ['asOf']);
+
+  if (schemaDiagnostics.length > 0 || typeof raw.plan !== 'string') return { diagnostics };
+  const plan = plans.get(raw.plan);
+  if (!plan) {
+    if (!brokenPlans.has(raw.plan)) {
+      const loaded = [...plans.keys()];
+      const suggestion = suggest(raw.plan, loaded);
+      error('unknown-plan', { plan: raw.plan, loaded: loaded.join(', '), ...(suggestion ? { suggestion } : {}) }, ['plan']);
+    }
+    return { diagnostics };
+  }
+  if (raw.planRevision > plan.revision) error('plan-revision-newer', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
+  else if (raw.planRevision < plan.revision) push('warning', 'plan-revision-older', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
+
+  const unit = resolveUnit(plan, raw.unit);
+  const unitIds = [...plan.units.keys()];
+  if (!unit) {
+    const suggestion = suggest(raw.unit, [...unitIds, ...[...plan.units.values()].map((u) => u.name)]);
+    error('unknown-unit', { id: raw.unit, example: unitIds[0] ?? '', ...(suggestion ? { suggestion } : {}) }, ['unit']);
+  } else if (plan.units.get(unit)!.members) {
+    const members = plan.units.get(unit)!.members!;
+    error('unit-is-group', { id: raw.unit, members: members.join(', '), example: members[0] ?? '' }, ['unit']);
+  }
+
+  const criteriaById = new Map(plan.criteria.map((c) => [c.id, c]));
+  const entries = new Map<string, ProgressEntry>();
+  for (const [id, entry] of Object.entries(raw.criteria)) {
+    const path = ['criteria', id];
+    const criterion = criteriaById.get(id);
+    if (!criterion) {
+      if (plan.headingIds.has(id)) {
+        const children = plan.criteria.filter((c) => c.heading === id).map((c) => c.id).join(', ');
+        error('criterion-is-heading', { id, children }, path, true);
+      } else {
+        const suggestion = suggest(id, criteriaById.keys());
+        error('unknown-criterion', { id, plan: plan.id, ...(suggestion ? { suggestion } : {}) }, path, true);
+      }
+      continue;
+    }
+    const figures = new Map<string, Figure>();
+    const measureIds = criterion.measures.map((m) => m.id);
+    for (const [key, value] of Object.entries(entry)) {
+      if (RESERVED.has(key)) continue;
+      const mPath = [...path, key];
+      const measure = criterion.measures.find((m) => m.id === key);
+      if (!measure) {
+        if (measureIds.length === 0) error('task-has-no-measures', { criterion: id, measure: key }, mPath, true);
+        else {
+          const suggestion = suggest(key, measureIds);
+          error('unknown-measure', { criterion: id, measure: key, known: measureIds.join(', '), ...(suggestion ? { suggestion } : {}) }, mPath, true);
+        }
+        continue;
+      }
+      const line = locate(source, mPath, { key: true }).line;
+      const figure = value as RawFigure;
+      if (measure.kind === 'ratio') {
+        if (typeof figure !== 'object') {
+          error('ratio-needs-total', { measure: key, ...(measure.totalLabel ? { totalLabel: measure.totalLabel } : {}) }, mPath);
+          continue;
+        }
+        if (figure.value > figure.total) error('value-exceeds-total', { value: figure.value, total: figure.total }, [...mPath, 'value']);
+        figures.set(key, { value: figure.value, total: figure.total, line });
+      } else {
+        if (typeof figure !== 'number') {
+          error('number-expected', { measure: key, kind: measure.kind }, mPath);
+          continue;
+        }
+        if (measure.kind === 'count' && !Number.isInteger(figure)) error('count-not-integer', { measure: key, value: figure }, mPath);
+        if (measure.kind === 'percent' && figure > 100) error('percent-out-of-range', { value: figure }, mPath);
+        figures.set(key, { value: figure, line });
+      }
+    }
+    if (entry.status !== undefined && measureIds.length > 0) error('status-on-measured', { criterion: id, known: measureIds.join(', ') }, [...path, 'status'], true);
+    const completedOn = dateOf(entry.completedOn, [...path, 'completedOn']);
+    if (entry.status === 'done' && entry.completedOn === undefined) error('done-needs-date', { criterion: id }, [...path, 'status']);
+    if (completedOn && asOf && completedOn > asOf) {
+      push('warning', 'completed-after-as-of', { completedOn: displayDate(completedOn, 'vi'), asOf: displayDate(asOf, 'vi') }, [...path, 'completedOn']);
+    }
+    const givesFigures = figures.size > 0 || entry.status !== undefined;
+    if (unit && givesFigures && !reportingUnits(plan, criterion.lead).includes(unit)) {
+      error('not-responsible', { unit: raw.unit, criterion: id, lead: criterion.lead }, path, true);
+    }
+    entries.set(id, {
+      criterion: id, figures, status: entry.status, completedOn, evidence: entry.evidence ?? [], note: entry.note,
+      line: locate(source, path, { key: true }).line,
+    });
+  }
+
+  if (diagnostics.some((d) => d.severity === 'error') || !unit || !asOf) return { diagnostics };
+  return {
+    report: { file: source.file, plan: plan.id, planRevision: raw.planRevision, unit, period: raw.period, asOf, reportedBy: raw.reportedBy, entries },
+    diagnostics,
+  };
+}
