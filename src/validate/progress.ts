@@ -36,7 +36,9 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
   };
   const asOf = dateOf(raw.asOf, ['asOf']);
 
-  if (schemaDiagnostics.length > 0 || typeof raw.plan !== 'string') return { diagnostics };
+  // Keep checking against the plan after schema errors, so one run shows every problem;
+  // the checks below skip values whose shape the schema already rejected.
+  if (typeof raw.plan !== 'string') return { diagnostics };
   const plan = plans.get(raw.plan);
   if (!plan) {
     if (!brokenPlans.has(raw.plan)) {
@@ -46,12 +48,14 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
     }
     return { diagnostics };
   }
-  if (raw.planRevision > plan.revision) error('plan-revision-newer', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
+  if (typeof raw.planRevision !== 'number') { /* reported by the schema */ }
+  else if (raw.planRevision > plan.revision) error('plan-revision-newer', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
   else if (raw.planRevision < plan.revision) push('warning', 'plan-revision-older', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
 
-  const unit = resolveUnit(plan, raw.unit);
+  const unit = typeof raw.unit === 'string' ? resolveUnit(plan, raw.unit) : undefined;
   const unitIds = [...plan.units.keys()];
-  if (!unit) {
+  if (typeof raw.unit !== 'string') { /* reported by the schema */ }
+  else if (!unit) {
     const suggestion = suggest(raw.unit, [...unitIds, ...[...plan.units.values()].map((u) => u.name)]);
     error('unknown-unit', { id: raw.unit, example: unitIds[0] ?? '', ...(suggestion ? { suggestion } : {}) }, ['unit']);
   } else if (plan.units.get(unit)!.members) {
@@ -61,8 +65,10 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
 
   const criteriaById = new Map(plan.criteria.map((c) => [c.id, c]));
   const entries = new Map<string, ProgressEntry>();
-  for (const [id, entry] of Object.entries(raw.criteria)) {
+  const rawCriteria = isRecord(raw.criteria) ? raw.criteria : {};
+  for (const [id, entry] of Object.entries(rawCriteria)) {
     const path = ['criteria', id];
+    if (!isRecord(entry)) continue;
     const criterion = criteriaById.get(id);
     if (!criterion) {
       if (plan.headingIds.has(id)) {
@@ -91,10 +97,11 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
       const line = locate(source, mPath, { key: true }).line;
       const figure = value as RawFigure;
       if (measure.kind === 'ratio') {
-        if (typeof figure !== 'object') {
+        if (typeof figure !== 'object' || figure === null) {
           error('ratio-needs-total', { measure: key, ...(measure.totalLabel ? { totalLabel: measure.totalLabel } : {}) }, mPath);
           continue;
         }
+        if (typeof figure.value !== 'number' || typeof figure.total !== 'number') continue;
         if (figure.value > figure.total) error('value-exceeds-total', { value: figure.value, total: figure.total }, [...mPath, 'value']);
         figures.set(key, { value: figure.value, total: figure.total, line });
       } else {
@@ -113,12 +120,13 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
     if (completedOn && asOf && completedOn > asOf) {
       push('warning', 'completed-after-as-of', { completedOn: displayDate(completedOn, 'vi'), asOf: displayDate(asOf, 'vi') }, [...path, 'completedOn']);
     }
-    const givesFigures = figures.size > 0 || entry.status !== undefined;
+    // Anything but a note counts as reporting: figures, a status, a completion date, evidence.
+    const givesFigures = Object.keys(entry).some((k) => k !== 'note');
     if (unit && givesFigures && !reportingUnits(plan, criterion.lead).includes(unit)) {
-      error('not-responsible', { unit: raw.unit, criterion: id, lead: criterion.lead }, path, true);
+      error('not-responsible', { unit: raw.unit, criterion: id, lead: plan.units.get(criterion.lead)?.name ?? criterion.lead }, path, true);
     }
     entries.set(id, {
-      criterion: id, figures, status: entry.status, completedOn, evidence: entry.evidence ?? [], note: entry.note,
+      criterion: id, figures, status: entry.status, completedOn, evidence: Array.isArray(entry.evidence) ? entry.evidence : [], note: entry.note,
       line: locate(source, path, { key: true }).line,
     });
   }
@@ -128,4 +136,8 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
     report: { file: source.file, plan: plan.id, planRevision: raw.planRevision, unit, period: raw.period, asOf, reportedBy: raw.reportedBy, entries },
     diagnostics,
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
