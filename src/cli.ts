@@ -35,7 +35,7 @@ function buildProgram(): Command {
     .exitOverride();
 
   program
-    .command('check')
+    .command('check', { isDefault: true })
     .description('kiểm tra và in bảng trạng thái / validate, evaluate and print the status table')
     .argument('[paths...]', 'tệp hoặc thư mục .yaml (mặc định: theo cchc.config.yaml)')
     .option('--plan <file-or-id>', 'tệp kế hoạch, hoặc mã kế hoạch khi nạp nhiều kế hoạch')

@@ -91,7 +91,7 @@ function filterReport(report: Report, plan: Plan, options: CheckOptions): Report
   if (options.unit !== undefined) {
     const unit = resolveUnit(plan, options.unit);
     if (!unit) {
-      const suggestion = suggest(options.unit, plan.units.keys());
+      const suggestion = suggest(options.unit, [...plan.units.values()].flatMap((u) => [u.id, u.name, ...u.aliases]));
       throw new UsageError('unknown-unit', { id: options.unit, example: [...plan.units.keys()][0] ?? '', ...(suggestion ? { suggestion } : {}) });
     }
     criteria = criteria.filter((c) => c.lead.id === unit || (plan.units.get(c.lead.id)?.members ?? []).includes(unit));

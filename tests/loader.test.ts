@@ -1,0 +1,371 @@
+/**
+ * The loading stage on real files in a temporary folder: discover → readSource → loadInputs.
+ * Each broken input is written out line by line; the expected `line:column` of its finding is
+ * worked out by hand from that text (1-based, as editors count) and noted beside it.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { evaluate } from '../src/evaluate/evaluate.js';
+import { discover } from '../src/load/discover.js';
+import { loadInputs } from '../src/load/load-inputs.js';
+import { readSource } from '../src/load/read-source.js';
+import type { Diagnostic, Plan, Report } from '../src/types.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PLAN_FILE = 'plans/quang-son-2025.yaml';
+const Q3_DIR = 'fixtures/quang-son-2025/2025-Q3';
+const H1_DIR = 'fixtures/quang-son-2025/2025-H1';
+const PLAN_TEXT = readFileSync(join(root, PLAN_FILE), 'utf8');
+
+let tmp: string;
+beforeEach(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'cchc-loader-'));
+});
+afterEach(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const text = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+function write(dir: string, files: Record<string, string | Uint8Array>): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+}
+
+/** Writes the files (and, unless told otherwise, the bundled plan as plan.yaml) and loads the folder. */
+function load(files: Record<string, string | Uint8Array>, plan: string | null = PLAN_TEXT) {
+  write(tmp, { ...(plan !== null ? { 'plan.yaml': plan } : {}), ...files });
+  const found = discover(['.'], tmp);
+  const inputs = loadInputs(found.files);
+  return { ...inputs, diagnostics: [...found.diagnostics, ...inputs.diagnostics] };
+}
+
+/** The parts of a finding these tests pin down exactly. */
+const where = (d: Diagnostic) => ({ severity: d.severity, code: d.code, file: d.file, line: d.line, column: d.column });
+
+/** A correct progress header; line numbers as in the files below. */
+const HEAD = [
+  'schema: cchc/progress@1', //  1
+  'plan: quang-son-2025', //      2
+  'planRevision: 1', //           3  value at column 15
+  'unit: ttphcc', //              4  value at column 7
+  'period: Quý III/2025', //      5
+  'asOf: 2025-09-14', //          6  value at column 7
+  'criteria:', //                 7
+] as const;
+const ON_TIME = ['  "3.2.1":', '    on_time: { value: 1243, total: 1250 }'] as const; // lines 8, 9
+
+describe('readSource', () => {
+  it('reads UTF-8 with a BOM and CRLF line endings, keeping line numbers right', () => {
+    const file = join(tmp, 'a.yaml');
+    writeFileSync(file, `\uFEFF${text(...HEAD, ...ON_TIME).replace(/\n/gu, '\r\n')}`);
+    const { source, diagnostics } = readSource(file, 'a.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(source!.text.startsWith('schema:')).toBe(true);
+    expect(source!.data).toMatchObject({ asOf: '2025-09-14', criteria: { '3.2.1': { on_time: { value: 1243, total: 1250 } } } });
+    // The key "3.2.1" starts on line 8, column 3, whatever the line endings.
+    const key = source!.text.indexOf('"3.2.1"');
+    expect(source!.lineCounter.linePos(key)).toEqual({ line: 8, col: 3 });
+  });
+
+  it('normalises NFD text (as saved on macOS) to NFC', () => {
+    const file = join(tmp, 'a.yaml');
+    writeFileSync(file, text(...HEAD, ...ON_TIME).normalize('NFD'));
+    const { source } = readSource(file, 'a.yaml');
+    expect((source!.data as { period: string }).period).toBe('Quý III/2025'.normalize('NFC'));
+    expect(source!.text).toBe(source!.text.normalize('NFC'));
+  });
+
+  it('reports a missing file as unreadable, without a position', () => {
+    const { source, diagnostics } = readSource(join(tmp, 'khong-co.yaml'), 'khong-co.yaml');
+    expect(source).toBeUndefined();
+    expect(diagnostics).toEqual([{ severity: 'error', code: 'file-unreadable', args: { reason: 'ENOENT' }, file: 'khong-co.yaml' }]);
+  });
+});
+
+describe('discover', () => {
+  it('finds .yaml and .yml files recursively, sorted, with relative `/` paths, skipping dot folders and node_modules', () => {
+    write(tmp, {
+      'bao-cao/2025-Q3/vp.yaml': 'x: 1\n',
+      'bao-cao/2025-Q3/kt.YML': 'x: 1\n',
+      'bao-cao/2025-H1/ttphcc.yml': 'x: 1\n',
+      'bao-cao/ghi-chu.txt': 'không phải YAML\n',
+      'bao-cao/.nhap/vp.yaml': 'x: 1\n',
+      'bao-cao/node_modules/x.yaml': 'x: 1\n',
+      'ke-hoach.yaml': 'x: 1\n',
+    });
+    const { files, diagnostics } = discover(['bao-cao', 'ke-hoach.yaml', './bao-cao/2025-Q3/vp.yaml'], tmp);
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => f.file)).toEqual(['bao-cao/2025-H1/ttphcc.yml', 'bao-cao/2025-Q3/kt.YML', 'bao-cao/2025-Q3/vp.yaml', 'ke-hoach.yaml']);
+    expect(files.every((f) => f.abs === join(tmp, f.file))).toBe(true);
+  });
+
+  it('names a missing path and a folder without YAML files', () => {
+    mkdirSync(join(tmp, 'trong'));
+    const { files, diagnostics } = discover(['khong-co', 'trong'], tmp);
+    expect(files).toEqual([]);
+    expect(diagnostics).toEqual([
+      { severity: 'error', code: 'path-missing', args: {}, file: 'khong-co' },
+      { severity: 'error', code: 'no-yaml-files', args: {}, file: 'trong' },
+    ]);
+  });
+});
+
+describe('loadInputs: the exact code, line and column of each problem', () => {
+  it('loads the bundled plan with a correct progress file and finds nothing wrong', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, ...ON_TIME) });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.counts).toEqual({ files: 2, plans: 1, reports: 1 });
+    expect(r.reports[0]!.entries.get('3.2.1')!.figures.get('on_time')).toEqual({ value: 1243, total: 1250, line: 9 });
+  });
+
+  it('yaml-syntax: a tab used for indentation', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, '  "3.2.1":', '\ton_time: { value: 1243, total: 1250 }') });
+    // The tab is the first character of line 9.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'yaml-syntax', file: 'in/ttphcc.yaml', line: 9, column: 1 }]);
+  });
+
+  it('yaml-duplicate-key: asOf written twice', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD.slice(0, 6), 'asOf: 2025-09-15', 'criteria:', ...ON_TIME) });
+    // The second `asOf` key is line 7, column 1.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'yaml-duplicate-key', file: 'in/ttphcc.yaml', line: 7, column: 1 }]);
+  });
+
+  it('required: no period (reported at the top of the file)', () => {
+    const lines = HEAD.filter((l) => !l.startsWith('period:'));
+    const r = load({ 'in/ttphcc.yaml': text(...lines, ...ON_TIME) });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'required', file: 'in/ttphcc.yaml', line: 1, column: 1 }]);
+    expect(r.diagnostics[0]!.args).toMatchObject({ field: 'period' });
+  });
+
+  it('unknown-field with a suggestion: reportBy for reportedBy', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD.slice(0, 6), 'reportBy: Bộ phận tổng hợp', 'criteria:', ...ON_TIME) });
+    // `reportBy` is line 7, column 1.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'unknown-field', file: 'in/ttphcc.yaml', line: 7, column: 1 }]);
+    expect(r.diagnostics[0]!.args).toMatchObject({ field: 'reportBy', suggestion: 'reportedBy' });
+  });
+
+  it('wrong-type: planRevision written in words', () => {
+    const r = load({ 'in/ttphcc.yaml': text(HEAD[0], HEAD[1], 'planRevision: một', ...HEAD.slice(3), ...ON_TIME) });
+    // "planRevision: " is 14 characters, so the value starts at line 3, column 15.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'wrong-type', file: 'in/ttphcc.yaml', line: 3, column: 15 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ expected: 'integer' });
+  });
+
+  it('bad-format: a date written with dots', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD.slice(0, 5), 'asOf: 14.09.2025', 'criteria:', ...ON_TIME) });
+    // "asOf: " is 6 characters: line 6, column 7.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'bad-format', file: 'in/ttphcc.yaml', line: 6, column: 7 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ value: '14.09.2025', hint: 'date' });
+  });
+
+  it('impossible-date: completedOn 31/02/2025', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, '  "3.1.2":', '    status: done', '    completedOn: 31/02/2025') });
+    // "    completedOn: " is 17 characters: line 10, column 18.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'impossible-date', file: 'in/ttphcc.yaml', line: 10, column: 18 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ value: '31/02/2025' });
+  });
+
+  it('impossible-date also for asOf 29/02/2025 (2025 is not a leap year)', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD.slice(0, 5), 'asOf: 29/02/2025', 'criteria:', ...ON_TIME) });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'impossible-date', file: 'in/ttphcc.yaml', line: 6, column: 7 }]);
+  });
+
+  it('unknown-criterion: "3.2.9", with a suggestion', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, '  "3.2.9":', ON_TIME[1]) });
+    // The key "3.2.9" (with its quote) starts at line 8, column 3.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'unknown-criterion', file: 'in/ttphcc.yaml', line: 8, column: 3 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ id: '3.2.9', plan: 'quang-son-2025', suggestion: '3.2.1' });
+  });
+
+  it('unknown-measure: on_tme, with a suggestion', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, ON_TIME[0], '    on_tme: { value: 1243, total: 1250 }') });
+    // The key `on_tme` starts at line 9, column 5.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'unknown-measure', file: 'in/ttphcc.yaml', line: 9, column: 5 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ criterion: '3.2.1', measure: 'on_tme', known: 'on_time', suggestion: 'on_time' });
+  });
+
+  it('value-exceeds-total: 1260 of 1250', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, ON_TIME[0], '    on_time: { value: 1260, total: 1250 }') });
+    // "    on_time: { value: " is 22 characters: the value 1260 is at line 9, column 23.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'value-exceeds-total', file: 'in/ttphcc.yaml', line: 9, column: 23 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ value: 1260, total: 1250 });
+  });
+
+  it('too-small: a negative numerator', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, ON_TIME[0], '    on_time: { value: -5, total: 1250 }') });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'too-small', file: 'in/ttphcc.yaml', line: 9, column: 23 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ value: '-5', limit: 0 });
+  });
+
+  it('too-small: a negative count', () => {
+    const r = load({ 'in/vhxh.yaml': text(...HEAD.slice(0, 3), 'unit: vhxh', ...HEAD.slice(4), '  "5.2":', '    leaders_disciplined: -1') });
+    // "    leaders_disciplined: " is 25 characters: line 9, column 26.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'too-small', file: 'in/vhxh.yaml', line: 9, column: 26 }]);
+  });
+
+  it('not-responsible: Phòng Kinh tế gives figures for 3.2.1 (led by ttphcc); a note alone is allowed', () => {
+    const r = load({
+      'in/kt.yaml': text(...HEAD.slice(0, 3), 'unit: kt', ...HEAD.slice(4), ...ON_TIME, '  "3.2.2":', '    note: Phòng Kinh tế chỉ ghi chú'),
+    });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'not-responsible', file: 'in/kt.yaml', line: 8, column: 3 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ unit: 'kt', criterion: '3.2.1', lead: 'Trung tâm Phục vụ hành chính công' });
+  });
+
+  it('duplicate-report: two files for ttphcc as of 2025-09-14 (the second in path order is flagged)', () => {
+    const r = load({
+      'in/a.yaml': text(...HEAD, ...ON_TIME),
+      'in/b.yaml': text(...HEAD.slice(0, 5), 'asOf: 14/09/2025', 'criteria:', ...ON_TIME),
+    });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'duplicate-report', file: 'in/b.yaml', line: 6, column: 7 }]);
+    expect(r.diagnostics[0]!.args).toMatchObject({ unit: 'ttphcc', other: 'in/a.yaml' });
+    expect(r.reports.map((x) => x.file)).toEqual(['in/a.yaml']);
+  });
+
+  it('duplicate-report also when the unit is written by name in one file and by id in the other', () => {
+    const r = load({
+      'in/a.yaml': text(...HEAD.slice(0, 3), 'unit: vhxh', ...HEAD.slice(4), '  "5.2":', '    leaders_disciplined: 0'),
+      'in/b.yaml': text(...HEAD.slice(0, 3), 'unit: Phòng Văn hoá - Xã hội', ...HEAD.slice(4), '  "5.2":', '    leaders_disciplined: 0'),
+    });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'duplicate-report', file: 'in/b.yaml', line: 6, column: 7 }]);
+  });
+
+  it('unknown-plan: plan quang-son-2024, with a suggestion', () => {
+    const r = load({ 'in/ttphcc.yaml': text(HEAD[0], 'plan: quang-son-2024', ...HEAD.slice(2), ...ON_TIME) });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'unknown-plan', file: 'in/ttphcc.yaml', line: 2, column: 7 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ plan: 'quang-son-2024', loaded: 'quang-son-2025', suggestion: 'quang-son-2025' });
+  });
+
+  it('unknown-plan when no plan is loaded at all', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, ...ON_TIME) }, null);
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'unknown-plan', file: 'in/ttphcc.yaml', line: 2, column: 7 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ plan: 'quang-son-2025', loaded: '' });
+  });
+
+  it('plan-revision-newer: planRevision 2 against a plan at revision 1', () => {
+    const r = load({ 'in/ttphcc.yaml': text(HEAD[0], HEAD[1], 'planRevision: 2', ...HEAD.slice(3), ...ON_TIME) });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'plan-revision-newer', file: 'in/ttphcc.yaml', line: 3, column: 15 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ planRevision: 2, revision: 1 });
+    expect(r.reports).toEqual([]);
+  });
+
+  it('plan-revision-older is a warning, and the report is still loaded', () => {
+    const plan = PLAN_TEXT.replace(/^revision: 1$/mu, 'revision: 2');
+    expect(plan).not.toBe(PLAN_TEXT);
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, ...ON_TIME) }, plan);
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'warning', code: 'plan-revision-older', file: 'in/ttphcc.yaml', line: 3, column: 15 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ planRevision: 1, revision: 2 });
+    expect(r.reports).toHaveLength(1);
+  });
+
+  it('unit-is-group: unit ccm', () => {
+    const r = load({ 'in/ccm.yaml': text(...HEAD.slice(0, 3), 'unit: ccm', ...HEAD.slice(4, 6), 'criteria: {}') });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'unit-is-group', file: 'in/ccm.yaml', line: 4, column: 7 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ id: 'ccm', members: 'vp, kt, vhxh', example: 'vp' });
+  });
+
+  it('unit-is-group also for the group written by an alias', () => {
+    const r = load({ 'in/ccm.yaml': text(...HEAD.slice(0, 3), 'unit: Các cơ quan chuyên môn xã', ...HEAD.slice(4, 6), 'criteria: {}') });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'unit-is-group', file: 'in/ccm.yaml', line: 4, column: 7 }]);
+  });
+
+  it('criterion-is-heading: "3.2"', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, '  "3.2":', ON_TIME[1]) });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'criterion-is-heading', file: 'in/ttphcc.yaml', line: 8, column: 3 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ id: '3.2', children: '3.2.1, 3.2.2, 3.2.3' });
+  });
+
+  it('criterion-is-heading: the empty heading "9.1.4"', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, '  "9.1.4":', '    status: done', '    completedOn: 2025-09-01') });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'criterion-is-heading', file: 'in/ttphcc.yaml', line: 8, column: 3 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ id: '9.1.4', children: '' });
+  });
+
+  it('done-needs-date: status done without completedOn', () => {
+    const r = load({ 'in/ttphcc.yaml': text(...HEAD, '  "3.1.2":', '    status: done') });
+    // "    status: " is 12 characters: line 9, column 13.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'done-needs-date', file: 'in/ttphcc.yaml', line: 9, column: 13 }]);
+  });
+
+  it('file-not-utf8: a Latin-1 file, at the line of the first bad byte', () => {
+    const latin1 = Buffer.from(text(...HEAD, ...ON_TIME), 'latin1'); // "Quý" on line 5 becomes the byte 0xFD
+    expect(latin1.includes(0xfd)).toBe(true);
+    const r = load({ 'in/ttphcc.yaml': latin1 });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'file-not-utf8', file: 'in/ttphcc.yaml', line: 5, column: 1 }]);
+  });
+
+  it('file-empty: an empty file and a file of comments only', () => {
+    const r = load({ 'in/a.yaml': '', 'in/b.yaml': '# chỉ có ghi chú\n\n' });
+    expect(r.diagnostics.map(where)).toEqual([
+      { severity: 'error', code: 'file-empty', file: 'in/a.yaml', line: 1, column: 1 },
+      { severity: 'error', code: 'file-empty', file: 'in/b.yaml', line: 1, column: 1 },
+    ]);
+  });
+
+  it('reports the problems of every file together, not only the first', () => {
+    const r = load({
+      'in/a.yaml': text(...HEAD, '  "3.2.9":', ON_TIME[1]),
+      'in/b.yaml': '',
+      'in/c.yaml': text(HEAD[0], 'plan: quang-son-2024', ...HEAD.slice(2), ...ON_TIME),
+    });
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`).sort()).toEqual([
+      'in/a.yaml:8:3 unknown-criterion',
+      'in/b.yaml:1:1 file-empty',
+      'in/c.yaml:2:7 unknown-plan',
+    ]);
+  });
+
+  it('keeps positions right in a BOM + CRLF file', () => {
+    const crlf = `\uFEFF${text(...HEAD, ON_TIME[0], '    on_time: { value: 1260, total: 1250 }').replace(/\n/gu, '\r\n')}`;
+    const r = load({ 'in/ttphcc.yaml': crlf });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'value-exceeds-total', file: 'in/ttphcc.yaml', line: 9, column: 23 }]);
+  });
+});
+
+describe('encodings do not change the result: the bundled plan and fixtures evaluated as of 2025-09-14', () => {
+  const AS_OF = { asOf: '2025-09-14', dueSoonDays: 30 };
+
+  function bundledFiles(dirs: string[]): string[] {
+    return [PLAN_FILE, ...dirs.flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`))];
+  }
+
+  /** Loads plan and progress from `cwd` (same relative layout as the repository) and evaluates them. */
+  function evaluateAt(cwd: string, dirs: string[]): Report {
+    const found = discover([PLAN_FILE, ...dirs], cwd);
+    const inputs = loadInputs(found.files);
+    expect([...found.diagnostics, ...inputs.diagnostics]).toEqual([]);
+    expect(inputs.counts).toEqual({ files: 1 + 4 * dirs.length, plans: 1, reports: 4 * dirs.length });
+    const plan = inputs.plans.get('quang-son-2025') as Plan;
+    return evaluate(plan, inputs.reports, AS_OF);
+  }
+
+  /** Copies the bundled files into the temp folder, transformed; returns what was written. */
+  function copyTransformed(dirs: string[], transform: (s: string) => string): void {
+    for (const f of bundledFiles(dirs)) write(tmp, { [f]: transform(readFileSync(join(root, f), 'utf8')) });
+  }
+
+  const variants: [string, string[], (s: string) => string][] = [
+    ['(a) UTF-8 BOM and CRLF line endings', [Q3_DIR], (s) => `\uFEFF${s.replace(/\n/gu, '\r\n')}`],
+    ['(b) all text in NFD', [Q3_DIR], (s) => s.normalize('NFD')],
+    ['(c) BOM, CRLF and NFD together, with the 6-month reports too', [H1_DIR, Q3_DIR], (s) => `\uFEFF${s.normalize('NFD').replace(/\n/gu, '\r\n')}`],
+  ];
+
+  for (const [name, dirs, transform] of variants) {
+    it(name, () => {
+      const clean = evaluateAt(root, dirs);
+      copyTransformed(dirs, transform);
+      // The transformation really happened.
+      const written = readFileSync(join(tmp, PLAN_FILE));
+      expect(written.equals(readFileSync(join(root, PLAN_FILE)))).toBe(false);
+      const variant = evaluateAt(tmp, dirs);
+      // The copies keep the repository's relative layout, so even the file paths in `sources` agree.
+      expect(variant).toEqual(clean);
+      expect(clean.summary).toMatchObject({ total: 43, fail: 1 });
+    });
+  }
+});
