@@ -142,8 +142,12 @@ function evaluateMeasure(m: Measure, reporters: string[], group: boolean, latest
     });
     if (known.length < reporters.length) return { ...empty, aggregate: 'each', byUnit };
     const failing = byUnit.filter((b) => !b.met);
+    const notApplicable = byUnit.every((b) => b.actual === null);
     const worst = (failing.length > 0 ? failing : byUnit).reduce((a, b) => (worse(m, b.actual, a.actual) ? b : a));
-    return { ...base, actual: worst.actual, value: worst.value, total: worst.total ?? null, met: failing.length === 0, aggregate: 'each', byUnit };
+    return {
+      ...base, actual: worst.actual, value: worst.value, total: worst.total ?? null, met: failing.length === 0,
+      ...(notApplicable && m.kind === 'ratio' ? { notApplicable: true } : {}), aggregate: 'each', byUnit,
+    };
   }
   if (known.length < reporters.length) return { ...empty, ...(group ? { aggregate: m.aggregate } : {}) };
   const value = known.reduce((s, u) => s + figureOf(m, u, latest)!.value, 0);

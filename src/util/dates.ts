@@ -1,5 +1,3 @@
-import { differenceInCalendarDays } from 'date-fns';
-
 /** The commune's time zone: deadlines are calendar dates there (design.md). */
 export const COMMUNE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -25,8 +23,7 @@ export function parseDate(text: string): { date: string } | { problem: DateProbl
   } else {
     return { problem: 'format' };
   }
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  if (m < 1 || m > 12 || probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) {
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
     return { problem: 'impossible' };
   }
   return { date: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
@@ -39,14 +36,26 @@ export function todayIn(now: Date, timeZone = COMMUNE_TIME_ZONE): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-function toUtcDate(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+function daysInMonth(y: number, m: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 }
 
-/** Whole calendar days from `from` to `to` (both ISO dates); positive when `to` is later. */
+/** Days since 1970-01-01 of a calendar date: plain arithmetic, the same in every machine time zone. */
+function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return Math.round(date.getTime() / 86_400_000);
+}
+
+/**
+ * Whole calendar days from `from` to `to` (both ISO dates); positive when `to` is later.
+ * Calendar dates have no time zone, so this never goes through local time (where a DST change
+ * would add or lose a day).
+ */
 export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(toUtcDate(to), toUtcDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** dd/MM/yyyy, the way Vietnamese papers write dates; ISO for English readers. */
