@@ -70,9 +70,9 @@ function run(name: string): Promise<Run> {
   return result;
 }
 
-function spawnCli(name: string): Promise<Run> {
+function spawnCli(name: string, extraEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [cli, ...caseArgs(name)], { cwd: root, env: caseEnv(name), encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cli, ...caseArgs(name)], { cwd: root, env: { ...caseEnv(name), ...extraEnv }, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       done({ stdout, stderr, code });
     });
@@ -149,6 +149,15 @@ describe.concurrent('cchc end to end', () => {
   it('has the cases this suite promises', () => {
     expect(cases.length).toBeGreaterThanOrEqual(30);
     for (const name of Object.keys(located)) expect(cases).toContain(name);
+  });
+
+  it('prints byte-identical JSON whatever the machine time zone', { timeout: 60_000 }, async ({ expect }) => {
+    const golden = readFileSync(join(casesDir, 'json/expected-stdout.txt'), 'utf8');
+    for (const TZ of ['Pacific/Kiritimati', 'America/Los_Angeles']) {
+      const { stdout, code } = await spawnCli('json', { TZ });
+      expect(stdout, TZ).toBe(golden);
+      expect(code).toBe(1);
+    }
   });
 
   for (const name of cases) {
