@@ -1,4 +1,6 @@
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { fromCommanderError } from './commands/usage-errors.js';
+import { parseDate } from './util/dates.js';
 import { runCheck, type CheckContext } from './commands/check.js';
 import { chooseChalk, terminalWidth } from './commands/output.js';
 import { runValidate } from './commands/validate.js';
@@ -11,8 +13,14 @@ import type { Lang } from './types.js';
 const langOption = () => new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']);
 const dueSoonOption = () => new Option('--due-soon-days <n>', 'số ngày báo "sắp đến hạn" (mặc định 30)').argParser((v) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError('bad-format', { value: v, hint: 'dueSoonDays' });
+  if (!/^\d+$/u.test(v) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('days');
   return n;
+});
+// Checked while parsing, so a mistyped date is reported before any file is read.
+const asOfOption = () => new Option('--as-of <date>', 'ngày đánh giá, dạng 2025-09-14 hoặc 14/09/2025 (mặc định: hôm nay, giờ Việt Nam)').argParser((v) => {
+  const parsed = parseDate(v);
+  if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem === 'impossible' ? 'impossible-date' : 'date');
+  return parsed.date;
 });
 
 function context(colorFlag: boolean): CheckContext {
@@ -31,7 +39,7 @@ function buildProgram(): Command {
     .description('Kiểm tra tiến độ Kế hoạch nâng cao Chỉ số CCHC / Administrative Reform Index plan checker')
     .version('0.1.0')
     .option('--verbose', 'in chi tiết lỗi nội bộ (stack trace) / show stack traces')
-    .showHelpAfterError('(cchc --help: xem hướng dẫn / for help)')
+    .configureOutput({ outputError: () => {} }) // main() words the error in the user's language
     .exitOverride();
 
   program
@@ -40,7 +48,7 @@ function buildProgram(): Command {
     .argument('[paths...]', 'tệp hoặc thư mục .yaml (mặc định: theo cchc.config.yaml)')
     .option('--plan <file-or-id>', 'tệp kế hoạch, hoặc mã kế hoạch khi nạp nhiều kế hoạch')
     .option('--config <file>', 'tệp cấu hình (mặc định: cchc.config.yaml gần nhất)')
-    .option('--as-of <date>', 'ngày đánh giá, dạng 2025-09-14 hoặc 14/09/2025 (mặc định: hôm nay, giờ Việt Nam)')
+    .addOption(asOfOption())
     .addOption(new Option('--format <format>', 'định dạng kết quả').choices(FORMAT_NAMES).default('table'))
     .addOption(new Option('--fail-on <level>', 'mức trạng thái làm lệnh trả mã 1 (mặc định fail)').choices(['overdue', 'fail', 'at-risk', 'none']))
     .option('--unit <id>', 'chỉ các tiêu chí đơn vị này báo cáo (mã, tên hoặc tên gọi khác)')
@@ -86,6 +94,11 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
+      if (error.exitCode !== 0) {
+        const command = argv.slice(2).find((a) => !a.startsWith('-')) ?? 'check';
+        const usage = fromCommanderError(error, command);
+        process.stderr.write(`cchc: ${usage ? formatMessage(usage, lang) : error.message.replace(/^error: /u, '')}\n`);
+      }
       process.exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof InvalidInputError) {
       process.exitCode = 2;

@@ -1,9 +1,12 @@
 import type { Diagnostic, Lang, Status } from './types.js';
+import { displayDate } from './util/dates.js';
 
 type Args = Record<string, string | number>;
 type Text = (a: Args) => string;
 
 const q = (s: string | number | undefined) => `“${s ?? ''}”`;
+/** Dates travel in args as ISO; Vietnamese text shows them dd/MM/yyyy. */
+const vnDate = (s: string | number | undefined) => displayDate(String(s ?? ''), 'vi');
 const didYouMeanVi = (a: Args) => (a.suggestion ? ` Có phải ý bạn là ${q(a.suggestion)}?` : '');
 const didYouMeanEn = (a: Args) => (a.suggestion ? ` Did you mean ${q(a.suggestion)}?` : '');
 
@@ -29,6 +32,8 @@ const HINT_VI: Record<string, string> = {
   measureId: 'viết mã chỉ tiêu bằng chữ thường không dấu và dấu gạch dưới, ví dụ on_time',
   target: 'viết chỉ tiêu dạng ">= 90%", "> 85%", "= 0"',
   due: 'viết hạn dạng 2025-12-31, 31/12/2025 hoặc ongoing (thường xuyên)',
+  days: 'ghi một số nguyên từ 0 trở lên, ví dụ 30',
+  'impossible-date': 'ngày này không có thật trên lịch; viết ngày/tháng/năm, ví dụ 14/09/2025',
 };
 const HINT_EN: Record<string, string> = {
   date: 'write the date as 2025-09-14 or 14/09/2025',
@@ -37,6 +42,8 @@ const HINT_EN: Record<string, string> = {
   measureId: 'write the measure id in lower-case ASCII letters and underscores, e.g. on_time',
   target: 'write the target as ">= 90%", "> 85%", "= 0"',
   due: 'write the deadline as 2025-12-31, 31/12/2025 or ongoing',
+  days: 'write a whole number from 0 up, e.g. 30',
+  'impossible-date': 'that day does not exist; write day/month/year, e.g. 14/09/2025',
 };
 
 const TYPE_VI: Record<string, string> = {
@@ -63,6 +70,29 @@ const TARGET_PROBLEM_EN: Record<string, string> = {
   'percent-range': 'a percentage cannot exceed 100%',
 };
 
+const YAML_VI: Record<string, string> = {
+  TAB_AS_INDENT: 'dòng được thụt lề bằng phím Tab. Xóa Tab và thụt lề bằng dấu cách (2 dấu cách mỗi cấp)',
+  MISSING_CHAR: 'thiếu dấu đóng (dấu nháy " hoặc \', ngoặc ] hoặc }). Xem các dòng phía trên: dấu nháy, ngoặc mở ra phải được đóng lại',
+  BAD_INDENT: 'thụt lề không đúng. Các khóa cùng cấp phải thẳng cột, khóa con thụt vào 2 dấu cách',
+  BLOCK_AS_IMPLICIT_KEY: 'thụt lề không đúng hoặc thiếu dấu hai chấm. Viết "khóa: giá trị" và kiểm tra thụt lề dòng trên',
+  MULTILINE_IMPLICIT_KEY: 'một khóa bị ngắt sang dòng sau, hoặc thiếu dấu hai chấm. Viết "khóa: giá trị" trên một dòng',
+  UNEXPECTED_TOKEN: 'có ký tự không đúng chỗ. Kiểm tra dấu hai chấm, dấu gạch đầu dòng và thụt lề',
+  MULTIPLE_DOCS: 'tệp có nhiều tài liệu YAML (dòng ---). Mỗi tệp chỉ chứa một báo cáo: tách thành nhiều tệp',
+  BAD_DQ_ESCAPE: 'ký tự thoát không hợp lệ trong chuỗi có dấu nháy kép. Dùng dấu nháy đơn \' hoặc bỏ dấu \\',
+  BAD_SCALAR_START: 'giá trị không thể bắt đầu bằng ký tự này. Đặt giá trị trong dấu nháy kép',
+};
+const YAML_EN: Record<string, string> = {
+  TAB_AS_INDENT: 'the line is indented with Tab. Indent with spaces instead (2 per level)',
+  MISSING_CHAR: 'a closing quote or bracket is missing (" \' ] }). Look at the lines above: every quote and bracket opened must be closed',
+  BAD_INDENT: 'wrong indentation. Keys of one level line up; child keys are indented 2 spaces more',
+  BLOCK_AS_IMPLICIT_KEY: 'wrong indentation or a missing colon. Write "key: value" and check the line above',
+  MULTILINE_IMPLICIT_KEY: 'a key runs onto the next line, or a colon is missing. Write "key: value" on one line',
+  UNEXPECTED_TOKEN: 'a character is out of place. Check colons, list dashes and indentation',
+  MULTIPLE_DOCS: 'the file holds several YAML documents (--- lines). Keep one report per file',
+  BAD_DQ_ESCAPE: 'invalid escape in a double-quoted string. Use single quotes or drop the backslash',
+  BAD_SCALAR_START: 'a value cannot start with this character. Put the value in double quotes',
+};
+
 /** One entry per diagnostic code: the Vietnamese and the English text, each saying what to write instead. */
 const MESSAGES: Record<string, { vi: Text; en: Text }> = {
   'file-unreadable': {
@@ -70,8 +100,8 @@ const MESSAGES: Record<string, { vi: Text; en: Text }> = {
     en: (a) => `Cannot read the file: ${REASON_EN[a.reason!] ?? a.reason}. Check the path.`,
   },
   'path-missing': {
-    vi: () => 'Không tìm thấy tệp hoặc thư mục này. Kiểm tra lại đường dẫn (chữ hoa/thường, dấu gạch chéo).',
-    en: () => 'No such file or folder. Check the path (letter case, slashes).',
+    vi: (a) => `Không tìm thấy tệp hoặc thư mục này. Kiểm tra lại đường dẫn (chữ hoa/thường, dấu gạch chéo).${a.suggestion ? ` Nếu định gõ lệnh, có phải là “cchc ${a.suggestion}”?` : ''}`,
+    en: (a) => `No such file or folder. Check the path (letter case, slashes).${a.suggestion ? ` If you meant a command: “cchc ${a.suggestion}”?` : ''}`,
   },
   'no-yaml-files': {
     vi: () => 'Thư mục không có tệp .yaml hoặc .yml nào.',
@@ -86,12 +116,12 @@ const MESSAGES: Record<string, { vi: Text; en: Text }> = {
     en: () => 'The file is empty. Its first line should be "schema: cchc/progress@1" (progress) or "schema: cchc/plan@1" (plan).',
   },
   'yaml-syntax': {
-    vi: (a) => `Lỗi cú pháp YAML (${a.detail}). Kiểm tra thụt lề bằng dấu cách (không dùng Tab), dấu ngoặc và dấu nháy.`,
-    en: (a) => `YAML syntax error (${a.detail}). Check indentation (spaces, not tabs), brackets and quotes.`,
+    vi: (a) => `Lỗi cú pháp YAML: ${YAML_VI[a.yamlCode!] ?? `${a.detail}. Kiểm tra thụt lề (dấu cách), dấu ngoặc và dấu nháy`}.`,
+    en: (a) => `YAML syntax error: ${YAML_EN[a.yamlCode!] ?? `${a.detail}. Check indentation (spaces), brackets and quotes`}.`,
   },
   'yaml-duplicate-key': {
-    vi: (a) => `Khóa bị lặp lại (${a.detail}). Mỗi khóa chỉ được viết một lần: gộp hai mục hoặc xóa một mục.`,
-    en: (a) => `Duplicate key (${a.detail}). Write each key once: merge the two entries or delete one.`,
+    vi: (a) => `Khóa ${q(a.key)} bị viết hai lần${a.firstLine ? ` (lần đầu ở dòng ${a.firstLine})` : ''}. Mỗi khóa chỉ được viết một lần: gộp hai mục hoặc xóa một mục.`,
+    en: (a) => `Key ${q(a.key)} is written twice${a.firstLine ? ` (first on line ${a.firstLine})` : ''}. Write each key once: merge the two entries or delete one.`,
   },
   'not-cchc-file': {
     vi: () => 'Không phải tệp cchc: thiếu dòng "schema:". Thêm "schema: cchc/progress@1" (báo cáo tiến độ) hoặc "schema: cchc/plan@1" (kế hoạch) ở đầu tệp.',
@@ -246,12 +276,36 @@ const MESSAGES: Record<string, { vi: Text; en: Text }> = {
     en: (a) => `Criterion ${a.criterion} says "status: done" but has no completion date. Add "completedOn: 2025-08-15".`,
   },
   'completed-after-as-of': {
-    vi: (a) => `Ngày hoàn thành ${a.completedOn} sau ngày chốt số liệu ${a.asOf}. Kiểm tra lại ngày, hoặc báo cáo "in-progress" ở kỳ này.`,
+    vi: (a) => `Ngày hoàn thành ${vnDate(a.completedOn)} sau ngày chốt số liệu ${vnDate(a.asOf)}. Kiểm tra lại ngày, hoặc báo cáo "in-progress" ở kỳ này.`,
     en: (a) => `Completion date ${a.completedOn} is after the report's asOf ${a.asOf}. Check the date, or report "in-progress" for this period.`,
   },
   'duplicate-report': {
-    vi: (a) => `Đơn vị ${q(a.unit)} đã có báo cáo chốt ngày ${a.asOf} ở tệp ${a.other}. Mỗi đơn vị chỉ một tệp cho mỗi ngày chốt: gộp hai tệp hoặc sửa "asOf:".`,
+    vi: (a) => `Đơn vị ${q(a.unit)} đã có báo cáo chốt ngày ${vnDate(a.asOf)} ở tệp ${a.other}. Mỗi đơn vị chỉ một tệp cho mỗi ngày chốt: gộp hai tệp hoặc sửa "asOf:".`,
     en: (a) => `Unit ${q(a.unit)} already has a report as of ${a.asOf} in ${a.other}. One file per unit and asOf: merge the two or fix "asOf:".`,
+  },
+  'option-value': {
+    vi: (a) => `Tùy chọn ${a.option} không nhận giá trị ${q(a.value)}: ${a.hint === 'choices' ? `chọn một trong ${a.allowed}` : HINT_VI[a.hint!] ?? a.hint}.`,
+    en: (a) => `Option ${a.option} does not take ${q(a.value)}: ${a.hint === 'choices' ? `use one of ${a.allowed}` : HINT_EN[a.hint!] ?? a.hint}.`,
+  },
+  'argument-value': {
+    vi: (a) => `Lệnh ${a.command} không nhận ${q(a.value)}: chọn một trong ${a.allowed}.`,
+    en: (a) => `Command ${a.command} does not take ${q(a.value)}: use one of ${a.allowed}.`,
+  },
+  'option-missing-value': {
+    vi: (a) => `Tùy chọn ${a.option} cần một giá trị, ví dụ ${a.option} ${a.example}.`,
+    en: (a) => `Option ${a.option} needs a value, e.g. ${a.option} ${a.example}.`,
+  },
+  'unknown-option': {
+    vi: (a) => `Không có tùy chọn ${q(a.option)}.${didYouMeanVi(a)} Xem "cchc ${a.command} --help".`,
+    en: (a) => `There is no option ${q(a.option)}.${didYouMeanEn(a)} See "cchc ${a.command} --help".`,
+  },
+  'unknown-command': {
+    vi: (a) => `Không có lệnh ${q(a.command)}.${didYouMeanVi(a)} Các lệnh: check, validate, schema. Xem "cchc --help".`,
+    en: (a) => `There is no command ${q(a.command)}.${didYouMeanEn(a)} Commands: check, validate, schema. See "cchc --help".`,
+  },
+  'too-many-arguments': {
+    vi: (a) => `Thừa tham số ${q(a.value)}. Xem "cchc --help".`,
+    en: (a) => `Unexpected argument ${q(a.value)}. See "cchc --help".`,
   },
   'no-plan': {
     vi: () => 'Chưa có kế hoạch nào được nạp. Chỉ ra tệp kế hoạch bằng --plan plans/ten-ke-hoach.yaml, hoặc ghi "plan:" trong cchc.config.yaml.',
@@ -287,21 +341,23 @@ export const UI = {
     id: 'Mã', criterion: 'Tiêu chí', target: 'Chỉ tiêu', actual: 'Thực tế', due: 'Hạn', lead: 'Chủ trì', status: 'Trạng thái',
     ongoing: 'Thường xuyên', area: 'Lĩnh vực', notArising: 'không phát sinh', done: 'Hoàn thành', inProgress: 'Đang làm',
     notStarted: 'Chưa làm', doneOn: 'xong', noReport: 'chưa báo cáo', dueSoon: 'sắp đến hạn', task: 'nhiệm vụ',
-    overdueTitle: 'Quá hạn', overdueNone: 'Không có tiêu chí quá hạn.', daysOverdue: 'quá hạn {n} ngày', missing: 'chưa báo cáo',
+    overdueTitle: 'Quá hạn', days: '{n} ngày', overdueNone: 'Không có tiêu chí quá hạn.', daysOverdue: 'quá hạn {n} ngày', missing: 'chưa báo cáo',
     total: 'Tổng', criteria: 'tiêu chí', asOf: 'tính đến ngày', warnings: 'cảnh báo', errors: 'lỗi',
     error: 'lỗi', warning: 'cảnh báo', invalidInput: 'Dữ liệu đầu vào có lỗi: {n} lỗi. Sửa các lỗi trên rồi chạy lại.',
     valid: 'Hợp lệ: {files} tệp ({plans} kế hoạch, {reports} báo cáo tiến độ).', each: 'mỗi đơn vị', noMatch: 'Không có tiêu chí nào khớp bộ lọc.',
     dueImplied: 'cuối năm',
+    unitFocus: 'Đơn vị: {unit} — tiêu chí do nhóm chủ trì chỉ tính phần số liệu của đơn vị này.',
   },
   en: {
     id: 'Id', criterion: 'Criterion', target: 'Target', actual: 'Actual', due: 'Due', lead: 'Lead', status: 'Status',
     ongoing: 'Ongoing', area: 'Area', notArising: 'none arose', done: 'Done', inProgress: 'In progress',
     notStarted: 'Not started', doneOn: 'done', noReport: 'no report', dueSoon: 'due soon', task: 'task',
-    overdueTitle: 'Overdue', overdueNone: 'No overdue criteria.', daysOverdue: '{n} days overdue', missing: 'no report from',
+    overdueTitle: 'Overdue', days: '{n} days', overdueNone: 'No overdue criteria.', daysOverdue: '{n} days overdue', missing: 'no report from',
     total: 'Total', criteria: 'criteria', asOf: 'as of', warnings: 'warnings', errors: 'errors',
     error: 'error', warning: 'warning', invalidInput: 'Invalid input: {n} error(s). Fix them and run again.',
     valid: 'Valid: {files} file(s) ({plans} plan(s), {reports} progress report(s)).', each: 'each unit', noMatch: 'No criteria match the filter.',
     dueImplied: 'year end',
+    unitFocus: 'Unit: {unit} — for group-led criteria only this unit\'s own figures count.',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

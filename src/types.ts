@@ -65,12 +65,14 @@ export interface Heading {
   id: string;
   title: string;
   area: string;
+  notes: string[];
 }
 
 export interface Area {
   id: string;
   title: string;
   headings: Heading[];
+  notes: string[];
 }
 
 export interface Plan {
@@ -202,8 +204,10 @@ export interface Report {
   asOf: string;
   plan: { id: string; revision: number; title: string; issuer?: string; file?: string };
   summary: { total: number } & Record<Status, number>;
+  /** Set by `--unit`: figures of group-led criteria are this unit's own share. */
+  unit?: ReportUnitRef;
   units: ReportUnitRef[];
-  areas: { id: string; title: string; headings: { id: string; title: string }[] }[];
+  areas: { id: string; title: string; notes?: string[]; headings: { id: string; title: string; notes?: string[] }[] }[];
   criteria: ReportCriterion[];
   diagnostics: ReportDiagnostic[];
 }

@@ -54,7 +54,7 @@ function plan(criteria: Criterion[]): Plan {
     issuer: 'UBND xã Thử',
     year: 2025,
     units: new Map(UNITS.map((u) => [u.id, structuredClone(u)])),
-    areas: [{ id: 'III', title: 'Cải cách thủ tục hành chính', headings: [] }],
+    areas: [{ id: 'III', title: 'Cải cách thủ tục hành chính', headings: [], notes: [] }],
     criteria,
     headingIds: new Set(criteria.map((c) => c.id)),
   };

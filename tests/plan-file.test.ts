@@ -226,10 +226,8 @@ describe('plans/quang-son-2025.yaml matches the appendix of the seed', () => {
     expect(h914.notes?.join('\n')).toMatch(/9\.1\.4/u);
   });
 
-  // BUG: headings lose their `notes:` when the plan is loaded (Heading has no notes), so the defect
-  // recorded for the empty row 9.1.4 never reaches the report; design.md asks that such defects stay
-  // visible. Expected: the report carries the heading's notes (e.g. areas[].headings[].notes).
-  it.fails('carries the note on 9.1.4 through to the report', () => {
+  // design.md asks that defects such as the empty row 9.1.4 stay visible: the note reaches the report.
+  it('carries the note on 9.1.4 through to the report', () => {
     const report = evaluate(plan, [], { asOf: '2025-09-14', dueSoonDays: 30 });
     const h914 = report.areas.flatMap((a) => a.headings).find((h) => h.id === '9.1.4') as { notes?: string[] } | undefined;
     expect(h914?.notes?.join('\n') ?? '').toMatch(/9\.1\.4/u);

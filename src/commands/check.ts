@@ -5,7 +5,7 @@ import { formatters, type FormatName } from '../format/index.js';
 import { ui } from '../messages.js';
 import type { FailOn, Lang, Plan, Report, Status } from '../types.js';
 import { STATUSES } from '../types.js';
-import { parseDate, todayIn } from '../util/dates.js';
+import { todayIn } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
 import { resolveUnit } from '../validate/resolve-unit.js';
 import { gather, gatherConfig } from './gather.js';
@@ -15,6 +15,7 @@ export interface CheckOptions {
   paths: string[];
   plan?: string;
   config?: string;
+  /** ISO date, already checked by the command line parser. */
   asOf?: string;
   format: FormatName;
   failOn?: FailOn;
@@ -58,20 +59,15 @@ export function runCheck(options: CheckOptions, ctx: CheckContext): 0 | 1 {
   }
 
   const plan = pickPlan(inputs.plans, options.plan);
-  const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : config?.asOf ?? todayIn(ctx.now);
-  let report = evaluate(plan, inputs.reports, { asOf, dueSoonDays: options.dueSoonDays ?? config?.dueSoonDays ?? 30 });
-  report = filterReport(report, plan, options);
+  const asOf = options.asOf ?? config?.asOf ?? todayIn(ctx.now);
+  const unit = options.unit !== undefined ? findUnit(plan, options.unit) : undefined;
+  let report = evaluate(plan, inputs.reports, { asOf, dueSoonDays: options.dueSoonDays ?? config?.dueSoonDays ?? 30, unit });
+  report = filterReport(report, plan, unit, options.area);
   report.diagnostics = diagnostics.map((d) => toReportDiagnostic(d, lang));
 
   ctx.out(formatters[options.format](report, { lang, chalk: ctx.chalk, width: ctx.width }));
   const failOn = options.failOn ?? config?.failOn ?? 'fail';
   return report.criteria.some((c) => FAILING[failOn].includes(c.status)) ? 1 : 0;
-}
-
-function parseAsOf(text: string): string {
-  const parsed = parseDate(text);
-  if ('problem' in parsed) throw new UsageError(parsed.problem === 'impossible' ? 'impossible-date' : 'bad-format', { value: text, hint: 'date' });
-  return parsed.date;
 }
 
 function pickPlan(plans: Map<string, Plan>, wanted: string | undefined): Plan {
@@ -85,20 +81,22 @@ function pickPlan(plans: Map<string, Plan>, wanted: string | undefined): Plan {
   return [...plans.values()][0]!;
 }
 
+function findUnit(plan: Plan, written: string): string {
+  const unit = resolveUnit(plan, written);
+  if (unit) return unit;
+  const suggestion = suggest(written, [...plan.units.values()].flatMap((u) => [u.id, u.name, ...u.aliases]));
+  throw new UsageError('unknown-unit', { id: written, example: [...plan.units.keys()][0] ?? '', ...(suggestion ? { suggestion } : {}) });
+}
+
 /** --unit and --area keep the criteria a unit reports (as lead or lead-group member) or of an area. */
-function filterReport(report: Report, plan: Plan, options: CheckOptions): Report {
+function filterReport(report: Report, plan: Plan, unit: string | undefined, areaId: string | undefined): Report {
   let criteria = report.criteria;
-  if (options.unit !== undefined) {
-    const unit = resolveUnit(plan, options.unit);
-    if (!unit) {
-      const suggestion = suggest(options.unit, [...plan.units.values()].flatMap((u) => [u.id, u.name, ...u.aliases]));
-      throw new UsageError('unknown-unit', { id: options.unit, example: [...plan.units.keys()][0] ?? '', ...(suggestion ? { suggestion } : {}) });
-    }
+  if (unit !== undefined) {
     criteria = criteria.filter((c) => c.lead.id === unit || (plan.units.get(c.lead.id)?.members ?? []).includes(unit));
   }
-  if (options.area !== undefined) {
-    const area = plan.areas.find((a) => a.id.toLowerCase() === options.area!.toLowerCase());
-    if (!area) throw new UsageError('not-in-list', { value: options.area, allowed: plan.areas.map((a) => a.id).join(', ') });
+  if (areaId !== undefined) {
+    const area = plan.areas.find((a) => a.id.toLowerCase() === areaId.toLowerCase());
+    if (!area) throw new UsageError('not-in-list', { value: areaId, allowed: plan.areas.map((a) => a.id).join(', ') });
     criteria = criteria.filter((c) => c.area === area.id);
   }
   if (criteria === report.criteria) return report;

@@ -12,6 +12,11 @@ export interface EvaluateOptions {
   asOf: string;
   /** A criterion not yet passing and due within this many days is flagged due-soon. */
   dueSoonDays: number;
+  /**
+   * Focus on one unit's own share: where a group it belongs to leads a criterion, only its figures
+   * count (not the pooled group), so an officer sees what their unit still has to do.
+   */
+  unit?: string;
 }
 
 interface Latest {
@@ -44,7 +49,8 @@ export function evaluate(plan: Plan, reports: readonly ProgressReport[], options
   };
 
   const criteria = plan.criteria.map((c): ReportCriterion => {
-    const reporters = reportingUnits(plan, c.lead);
+    const group = reportingUnits(plan, c.lead);
+    const reporters = options.unit !== undefined && group.includes(options.unit) ? [options.unit] : group;
     const latest = new Map<string, Latest>();
     for (const unit of reporters) {
       const found = latestFor(c.id, unit);
@@ -107,8 +113,14 @@ export function evaluate(plan: Plan, reports: readonly ProgressReport[], options
     asOf: D,
     plan: { id: plan.id, revision: plan.revision, title: plan.title, issuer: plan.issuer, file: plan.file },
     summary,
+    ...(options.unit !== undefined ? { unit: unitRef(options.unit) } : {}),
     units: [...plan.units.keys()].map(unitRef),
-    areas: plan.areas.map((a) => ({ id: a.id, title: a.title, headings: a.headings.map((h) => ({ id: h.id, title: h.title })) })),
+    areas: plan.areas.map((a) => ({
+      id: a.id,
+      title: a.title,
+      ...(a.notes.length > 0 ? { notes: a.notes } : {}),
+      headings: a.headings.map((h) => ({ id: h.id, title: h.title, ...(h.notes.length > 0 ? { notes: h.notes } : {}) })),
+    })),
     criteria,
     diagnostics: [],
   };

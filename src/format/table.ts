@@ -37,12 +37,27 @@ function unitLabel(report: Report, id: string): string {
 function fit(text: string, width: number): string {
   return text
     .split('\n')
-    .map((line) => {
-      if (line.length <= width) return line;
-      const broken = line.replace(' (', '\n(');
-      return broken.split('\n').every((l) => l.length <= width) ? broken : broken.replace('/', '/\n');
-    })
+    .flatMap((line) => (line.length <= width ? [line] : line.replace(' (', '\n(').split('\n')))
+    .map((piece) => (piece.length > width && piece.startsWith('(') ? piece.replace('/', '/\n') : piece))
     .join('\n');
+}
+
+const ANSI = /\u001b\[[0-9;]*m/gu;
+
+/** Word-wraps a line to the terminal width; continuation lines get `indent` spaces. */
+export function wrap(text: string, width: number, indent = 0): string {
+  const lines: string[] = [];
+  const lead = /^ */u.exec(text)![0];
+  let line = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+    if (line.trim() !== '' && candidate.replace(ANSI, '').length > width) {
+      lines.push(line);
+      line = `${' '.repeat(indent)}${word}`;
+    } else line = candidate;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
 
 function cells(c: ReportCriterion, report: Report, { lang, chalk }: TableOptions, actualWidth: number) {
@@ -58,7 +73,7 @@ function cells(c: ReportCriterion, report: Report, { lang, chalk }: TableOptions
   if (c.dueImplied) due += ` (${ui(lang, 'dueImplied')})`;
   if (c.dueSoon) due += `\n${chalk.yellow(ui(lang, 'dueSoon'))}`;
   let status = STATUS_LABEL[lang][c.status];
-  if (c.daysOverdue > 0) status += `\n(${ui(lang, 'daysOverdue', { n: c.daysOverdue })})`;
+  if (c.status === 'overdue') status += `\n(${ui(lang, 'days', { n: c.daysOverdue })})`;
   return { target, actual, due, lead: c.lead.short ?? c.lead.name, status: paint(chalk, c.status, status) };
 }
 
@@ -108,13 +123,14 @@ export function formatTable(report: Report, options: TableOptions): string {
   const header = [
     chalk.bold(report.plan.title),
     `${report.plan.issuer ? `${report.plan.issuer} · ` : ''}${ui(lang, 'asOf')} ${displayDate(report.asOf, lang)}`,
+    ...(report.unit ? [ui(lang, 'unitFocus', { unit: report.unit.name })] : []),
   ].join('\n');
   const body = shown > 0 ? table.toString() : ui(lang, 'noMatch');
-  return [header, body, formatOverdue(report, options), formatSummary(report, options)].join('\n\n') + '\n';
+  return [header, body, formatOverdue(report, { ...options, width }), formatSummary(report, { ...options, width })].join('\n\n') + '\n';
 }
 
 /** The overdue list: criterion, lead, due date, days overdue, units that have not reported. */
-export function formatOverdue(report: Report, { lang, chalk }: TableOptions): string {
+export function formatOverdue(report: Report, { lang, chalk, width }: TableOptions): string {
   const overdue = report.criteria.filter((c) => c.status === 'overdue');
   if (overdue.length === 0) return ui(lang, 'overdueNone');
   const lines = overdue.map((c) => {
@@ -125,13 +141,14 @@ export function formatOverdue(report: Report, { lang, chalk }: TableOptions): st
       ui(lang, 'daysOverdue', { n: c.daysOverdue }),
     ];
     if (c.missingUnits.length > 0) parts.push(`${ui(lang, 'missing')}: ${c.missingUnits.map((u) => u.name).join(', ')}`);
-    return `  - ${parts.join(' — ')}`;
+    return wrap(`  - ${parts.join(' — ')}`, width, 4);
   });
   return [chalk.magenta.bold(`${ui(lang, 'overdueTitle')} (${overdue.length}):`), ...lines].join('\n');
 }
 
 /** One line: total and the count of each status, each in its word (never colour alone). */
-export function formatSummary(report: Report, { lang, chalk }: TableOptions): string {
-  const counts = STATUSES.map((s) => paint(chalk, s, `${STATUS_LABEL[lang][s]} ${formatNumber(report.summary[s], lang)}`));
-  return `${ui(lang, 'total')} ${report.summary.total} ${ui(lang, 'criteria')} (${ui(lang, 'asOf')} ${displayDate(report.asOf, lang)}): ${counts.join(' · ')}`;
+export function formatSummary(report: Report, { lang, chalk, width }: TableOptions): string {
+  // Non-breaking spaces keep "Đang thực hiện 6" together when the line wraps.
+  const counts = STATUSES.map((s) => paint(chalk, s, `${STATUS_LABEL[lang][s]} ${formatNumber(report.summary[s], lang)}`.replace(/ /gu, '\u00a0')));
+  return wrap(`${ui(lang, 'total')} ${report.summary.total} ${ui(lang, 'criteria')} (${ui(lang, 'asOf')} ${displayDate(report.asOf, lang)}): ${counts.join(' · ')}`, width);
 }

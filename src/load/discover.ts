@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../types.js';
+import { suggest } from '../util/suggest.js';
 
 export interface FoundFile {
   abs: string;
@@ -14,6 +15,7 @@ export function displayPath(abs: string, cwd: string): string {
 }
 
 const YAML = /\.ya?ml$/iu;
+const COMMANDS = ['check', 'validate', 'schema'];
 const SKIP = new Set(['node_modules', 'dist', 'coverage']);
 
 /**
@@ -30,8 +32,10 @@ export function discover(paths: readonly string[], cwd: string): { files: FoundF
       isDir = statSync(abs).isDirectory();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      // `cchc chek` reaches here as the path "chek" of the default command.
+      const command = /^[a-z]+$/u.test(given) ? suggest(given, COMMANDS) : undefined;
       diagnostics.push(code === 'ENOENT'
-        ? { severity: 'error', code: 'path-missing', args: {}, file: displayPath(abs, cwd) }
+        ? { severity: 'error', code: 'path-missing', args: command ? { suggestion: command } : {}, file: displayPath(abs, cwd) }
         : { severity: 'error', code: 'file-unreadable', args: { reason: code ?? 'EIO' }, file: displayPath(abs, cwd) });
       continue;
     }

@@ -24,17 +24,15 @@ export function readSource(absPath: string, file: string): { source?: Source; di
   text = text.replace(/^\uFEFF/u, '').normalize('NFC');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core', merge: false });
-  const diagnostics: Diagnostic[] = doc.errors.map((error) => {
+  const diagnostics = doc.errors.map((error): Diagnostic => {
     const pos = lineCounter.linePos(error.pos[0]);
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    return {
-      severity: 'error',
-      code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
-      args: { detail: firstLine(error.message), yamlCode: error.code },
-      file,
-      line: pos.line,
-      column: pos.col,
-    };
+    const at = { file, line: pos.line, column: pos.col };
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = keyAt(text, error.pos[0]);
+      const firstLine = key === undefined ? undefined : firstUse(text, key, pos.line, pos.col);
+      return { severity: 'error', code: 'yaml-duplicate-key', args: { key: key ?? '', ...(firstLine ? { firstLine } : {}) }, ...at };
+    }
+    return { severity: 'error', code: 'yaml-syntax', args: { yamlCode: error.code, detail: firstLine(error.message) }, ...at };
   });
   if (diagnostics.length > 0) return { diagnostics };
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -61,4 +59,27 @@ function lineOfFirstBadByte(bytes: Buffer): number {
     }
   }
   return line;
+}
+
+const KEY = /^\s*(?:-\s+)?(?:"([^"]*)"|'([^']*)'|([^\s:#][^:#]*?))\s*:(?:\s|$)/u;
+
+/** The key written at `offset` (a duplicate key's position), without its quotes. */
+function keyAt(text: string, offset: number): string | undefined {
+  const m = KEY.exec(text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset)));
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+/** The line where the same key first appears in the same mapping, scanning up to the parent. */
+function firstUse(text: string, key: string, line: number, column: number): number | undefined {
+  const lines = text.split(/\r?\n/u);
+  let found: number | undefined;
+  for (let i = line - 2; i >= 0; i--) {
+    const l = lines[i]!;
+    if (/^\s*(#|$)/u.test(l)) continue;
+    const indent = l.length - l.trimStart().length;
+    if (indent < column - 1) break;
+    const m = KEY.exec(l);
+    if (indent === column - 1 && m && (m[1] ?? m[2] ?? m[3]) === key) found = i + 1;
+  }
+  return found;
 }

@@ -14,7 +14,7 @@ interface RawNode {
   requirement?: string; due?: string; dueText?: string; lead?: string; support?: string[]; measures?: RawMeasure[];
 }
 interface RawUnit { id: string; name: string; short?: string; aliases?: string[]; members?: string[]; notes?: string | string[] }
-interface RawPlan { id: string; revision: number; title: string; issuer: string; year: number; units: RawUnit[]; areas: { id: string; title: string; criteria: RawNode[] }[] }
+interface RawPlan { id: string; revision: number; title: string; issuer: string; year: number; units: RawUnit[]; areas: { id: string; title: string; notes?: string | string[]; criteria: RawNode[] }[] }
 
 const notesOf = (n: string | string[] | undefined): string[] => (n === undefined ? [] : Array.isArray(n) ? n : [n]);
 
@@ -66,7 +66,7 @@ export function loadPlan(source: Source): { plan?: Plan; diagnostics: Diagnostic
     else idLines.set(node.id, locate(source, [...path, 'id']).line);
     if (node.criteria) {
       headingIds.add(node.id);
-      area.headings.push({ id: node.id, title: node.title, area: area.id });
+      area.headings.push({ id: node.id, title: node.title, area: area.id, notes: notesOf(node.notes) });
       node.criteria.forEach((child, i) => visit(child, [...path, 'criteria', i], area, node.id));
       return;
     }
@@ -109,7 +109,7 @@ export function loadPlan(source: Source): { plan?: Plan; diagnostics: Diagnostic
   };
 
   raw.areas.forEach((a, i) => {
-    const area: Area = { id: a.id, title: a.title, headings: [] };
+    const area: Area = { id: a.id, title: a.title, headings: [], notes: notesOf(a.notes) };
     areas.push(area);
     a.criteria.forEach((node, j) => visit(node, ['areas', i, 'criteria', j], area, undefined));
   });

@@ -1,7 +1,7 @@
 import { locate } from '../load/locate.js';
 import type { Source } from '../load/source.js';
 import type { DataPath, Diagnostic, Figure, Plan, ProgressEntry, ProgressReport, TaskStatus } from '../types.js';
-import { displayDate, parseDate } from '../util/dates.js';
+import { parseDate } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
 import { reportingUnits, resolveUnit } from './resolve-unit.js';
 import { checkSchema } from './schema-check.js';
@@ -52,14 +52,16 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
   else if (raw.planRevision > plan.revision) error('plan-revision-newer', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
   else if (raw.planRevision < plan.revision) push('warning', 'plan-revision-older', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
 
-  const unit = typeof raw.unit === 'string' ? resolveUnit(plan, raw.unit) : undefined;
+  const resolved = typeof raw.unit === 'string' ? resolveUnit(plan, raw.unit) : undefined;
+  // A group cannot report; after saying so, its entries are not also judged "not responsible".
+  const unit = resolved && !plan.units.get(resolved)!.members ? resolved : undefined;
   const unitIds = [...plan.units.keys()];
   if (typeof raw.unit !== 'string') { /* reported by the schema */ }
-  else if (!unit) {
+  else if (!resolved) {
     const suggestion = suggest(raw.unit, [...unitIds, ...[...plan.units.values()].map((u) => u.name)]);
     error('unknown-unit', { id: raw.unit, example: unitIds[0] ?? '', ...(suggestion ? { suggestion } : {}) }, ['unit']);
-  } else if (plan.units.get(unit)!.members) {
-    const members = plan.units.get(unit)!.members!;
+  } else if (!unit) {
+    const members = plan.units.get(resolved)!.members!;
     error('unit-is-group', { id: raw.unit, members: members.join(', '), example: members[0] ?? '' }, ['unit']);
   }
 
@@ -118,7 +120,7 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
     const completedOn = dateOf(entry.completedOn, [...path, 'completedOn']);
     if (entry.status === 'done' && entry.completedOn === undefined) error('done-needs-date', { criterion: id }, [...path, 'status']);
     if (completedOn && asOf && completedOn > asOf) {
-      push('warning', 'completed-after-as-of', { completedOn: displayDate(completedOn, 'vi'), asOf: displayDate(asOf, 'vi') }, [...path, 'completedOn']);
+      push('warning', 'completed-after-as-of', { completedOn, asOf }, [...path, 'completedOn']);
     }
     // Anything but a note counts as reporting: figures, a status, a completion date, evidence.
     const givesFigures = Object.keys(entry).some((k) => k !== 'note');

@@ -54,7 +54,8 @@ export function checkSchema(source: Source, name: SchemaName): Diagnostic[] {
     seen.add(key);
     out.push(diag);
   }
-  return out;
+  // "criterias:" is one mistake: the misspelt field, not also a missing "criteria".
+  return out.filter((d) => d.code !== 'required' || !out.some((o) => o.code === 'unknown-field' && o.args.suggestion === d.args.field));
 }
 
 function toDiagnostic(source: Source, error: ErrorObject): Diagnostic | undefined {
