@@ -29,7 +29,9 @@ function context(colorFlag: boolean): CheckContext {
     now: new Date(),
     chalk: chooseChalk(colorFlag, process.env),
     width: terminalWidth(process.stdout, process.env),
-    out: (text) => process.stdout.write(text),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    out: (data) => process.stdout.write(data),
     err: (text) => process.stderr.write(`${text}\n`),
   };
 }
@@ -49,15 +51,17 @@ function buildProgram(): Command {
     .option('--plan <file-or-id>', 'tệp kế hoạch, hoặc mã kế hoạch khi nạp nhiều kế hoạch')
     .option('--config <file>', 'tệp cấu hình (mặc định: cchc.config.yaml gần nhất)')
     .addOption(asOfOption())
-    .addOption(new Option('--format <format>', 'định dạng kết quả').choices(FORMAT_NAMES).default('table'))
+    .addOption(new Option('--format <format>', 'định dạng kết quả (mặc định: table)').choices(FORMAT_NAMES))
+    .option('-o, --output <file>', 'ghi báo cáo ra tệp, định dạng theo đuôi tệp (.xlsx .html .md .csv .xml .json); dùng được nhiều lần', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--stamp', 'ghi thời điểm lập vào báo cáo xuất ra tệp')
     .addOption(new Option('--fail-on <level>', 'mức trạng thái làm lệnh trả mã 1 (mặc định fail)').choices(['overdue', 'fail', 'at-risk', 'none']))
     .option('--unit <id>', 'chỉ các tiêu chí đơn vị này báo cáo (mã, tên hoặc tên gọi khác)')
     .option('--area <id>', 'chỉ một lĩnh vực, ví dụ III')
     .addOption(langOption())
     .addOption(dueSoonOption())
     .option('--no-color', 'không tô màu')
-    .action((paths: string[], opts) => {
-      process.exitCode = runCheck({ paths, ...opts }, context(opts.color));
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runCheck({ paths, ...opts }, context(opts.color));
     });
 
   program

@@ -15,6 +15,8 @@ const REASON_VI: Record<string, string> = {
   EACCES: 'không có quyền đọc',
   EPERM: 'không có quyền đọc',
   EISDIR: 'đây là một thư mục, không phải tệp',
+  EBUSY: 'tệp đang được chương trình khác mở',
+  EROFS: 'ổ đĩa chỉ cho đọc',
   ELOOP: 'đường dẫn tạo thành vòng lặp liên kết',
 };
 const REASON_EN: Record<string, string> = {
@@ -22,6 +24,8 @@ const REASON_EN: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EISDIR: 'this is a folder, not a file',
+  EBUSY: 'the file is open in another program',
+  EROFS: 'read-only file system',
   ELOOP: 'the path is a loop of symbolic links',
 };
 
@@ -307,6 +311,26 @@ const MESSAGES: Record<string, { vi: Text; en: Text }> = {
     vi: (a) => `Thừa tham số ${q(a.value)}. Xem "cchc --help".`,
     en: (a) => `Unexpected argument ${q(a.value)}. See "cchc --help".`,
   },
+  'bad-timezone': {
+    vi: (a) => `Múi giờ ${q(a.value)} không tồn tại. Viết tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh.`,
+    en: (a) => `Unknown time zone ${q(a.value)}. Write an IANA zone name, e.g. Asia/Ho_Chi_Minh.`,
+  },
+  'output-extension': {
+    vi: (a) => `Không biết xuất tệp ${q(a.file)} theo định dạng nào. Dùng đuôi tệp ${a.known}, hoặc ghi rõ --format.`,
+    en: (a) => `Cannot tell which format ${q(a.file)} should be. Use one of the extensions ${a.known}, or give --format.`,
+  },
+  'output-is-input': {
+    vi: (a) => `Không ghi báo cáo đè lên ${q(a.file)}: đó là tệp dữ liệu đầu vào. Chọn tên tệp khác cho -o.`,
+    en: (a) => `Refusing to write the report over ${q(a.file)}: it is an input file. Choose another name for -o.`,
+  },
+  'binary-to-terminal': {
+    vi: (a) => `Định dạng ${a.format} là tệp nhị phân, không in ra màn hình được. Ghi vào tệp: -o bao-cao.${a.format}.`,
+    en: (a) => `Format ${a.format} is binary and cannot be shown in the terminal. Write it to a file: -o report.${a.format}.`,
+  },
+  'output-failed': {
+    vi: (a) => `Không ghi được tệp ${q(a.file)}: ${REASON_VI[a.reason!] ?? a.reason}. Kiểm tra thư mục và quyền ghi (tệp có đang mở trong Excel không?).`,
+    en: (a) => `Cannot write ${q(a.file)}: ${REASON_EN[a.reason!] ?? a.reason}. Check the folder and permissions (is the file open in Excel?).`,
+  },
   'no-plan': {
     vi: () => 'Chưa có kế hoạch nào được nạp. Chỉ ra tệp kế hoạch bằng --plan plans/ten-ke-hoach.yaml, hoặc ghi "plan:" trong cchc.config.yaml.',
     en: () => 'No plan was loaded. Name the plan file with --plan plans/my-plan.yaml, or set "plan:" in cchc.config.yaml.',
@@ -346,6 +370,7 @@ export const UI = {
     error: 'lỗi', warning: 'cảnh báo', invalidInput: 'Dữ liệu đầu vào có lỗi: {n} lỗi. Sửa các lỗi trên rồi chạy lại.',
     valid: 'Hợp lệ: {files} tệp ({plans} kế hoạch, {reports} báo cáo tiến độ).', each: 'mỗi đơn vị', noMatch: 'Không có tiêu chí nào khớp bộ lọc.',
     dueImplied: 'cuối năm',
+    written: 'Đã ghi {file}',
     unitFocus: 'Đơn vị: {unit} — tiêu chí do nhóm chủ trì chỉ tính phần số liệu của đơn vị này.',
   },
   en: {
@@ -357,6 +382,7 @@ export const UI = {
     error: 'error', warning: 'warning', invalidInput: 'Invalid input: {n} error(s). Fix them and run again.',
     valid: 'Valid: {files} file(s) ({plans} plan(s), {reports} progress report(s)).', each: 'each unit', noMatch: 'No criteria match the filter.',
     dueImplied: 'year end',
+    written: 'Wrote {file}',
     unitFocus: 'Unit: {unit} — for group-led criteria only this unit\'s own figures count.',
   },
 } satisfies Record<Lang, Record<string, string>>;

@@ -1,7 +1,8 @@
+import { relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { evaluate } from '../evaluate/evaluate.js';
 import { InvalidInputError, UsageError } from '../errors.js';
-import { formatters, type FormatName } from '../format/index.js';
+import type { FormatName } from '../format/index.js';
 import { ui } from '../messages.js';
 import type { FailOn, Lang, Plan, Report, Status } from '../types.js';
 import { STATUSES } from '../types.js';
@@ -10,6 +11,7 @@ import { suggest } from '../util/suggest.js';
 import { resolveUnit } from '../validate/resolve-unit.js';
 import { gather, gatherConfig } from './gather.js';
 import { formatDiagnostic, sortDiagnostics, toReportDiagnostic } from './output.js';
+import { deliver } from './outputs.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -17,7 +19,12 @@ export interface CheckOptions {
   config?: string;
   /** ISO date, already checked by the command line parser. */
   asOf?: string;
-  format: FormatName;
+  /** Given only when the user chose it: with `-o`, files otherwise take the format of their extension. */
+  format?: FormatName;
+  /** `-o FILE`, repeatable. */
+  output?: string[];
+  /** `--stamp`: put the time of the run into exported reports. */
+  stamp?: boolean;
   failOn?: FailOn;
   unit?: string;
   area?: string;
@@ -30,7 +37,9 @@ export interface CheckContext {
   now: Date;
   chalk: ChalkInstance;
   width: number;
-  out: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  out: (data: string | Uint8Array) => void;
   err: (text: string) => void;
 }
 
@@ -42,7 +51,7 @@ const FAILING: Record<FailOn, readonly Status[]> = {
 };
 
 /** Loads, validates, evaluates and prints; returns the exit code (0, or 1 when criteria fail). */
-export function runCheck(options: CheckOptions, ctx: CheckContext): 0 | 1 {
+export async function runCheck(options: CheckOptions, ctx: CheckContext): Promise<0 | 1> {
   const { config, diagnostics: configDiagnostics } = gatherConfig({ config: options.config, cwd: ctx.cwd });
   const lang: Lang = options.lang ?? config?.lang ?? 'vi';
   if (configDiagnostics.length > 0) {
@@ -59,13 +68,18 @@ export function runCheck(options: CheckOptions, ctx: CheckContext): 0 | 1 {
   }
 
   const plan = pickPlan(inputs.plans, options.plan);
-  const asOf = options.asOf ?? config?.asOf ?? todayIn(ctx.now);
+  const asOf = options.asOf ?? config?.asOf ?? todayIn(ctx.now, config?.timezone);
   const unit = options.unit !== undefined ? findUnit(plan, options.unit) : undefined;
   let report = evaluate(plan, inputs.reports, { asOf, dueSoonDays: options.dueSoonDays ?? config?.dueSoonDays ?? 30, unit });
   report = filterReport(report, plan, unit, options.area);
   report.diagnostics = diagnostics.map((d) => toReportDiagnostic(d, lang));
 
-  ctx.out(formatters[options.format](report, { lang, chalk: ctx.chalk, width: ctx.width }));
+  await deliver(
+    report,
+    { format: options.format, files: options.output ?? [], defaults: config?.outputs.map((f) => relative(ctx.cwd, f)) ?? [] },
+    { lang, chalk: ctx.chalk, width: ctx.width, ...(options.stamp ? { stamp: ctx.now.toISOString() } : {}) },
+    { ...ctx, inputs: new Set([...inputs.files, ...(config ? [config.abs] : [])]), written: (file) => ui(lang, 'written', { file }) },
+  );
   const failOn = options.failOn ?? config?.failOn ?? 'fail';
   return report.criteria.some((c) => FAILING[failOn].includes(c.status)) ? 1 : 0;
 }

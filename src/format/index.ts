@@ -1,6 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang, Report } from '../types.js';
+import { formatCsv } from './csv.js';
+import { formatGithub } from './github.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
 import { formatTable } from './table.js';
 
 export interface FormatOptions {
@@ -18,8 +23,15 @@ export type Formatter = (report: Report, options: FormatOptions) => string | Pro
 
 /** Every report format, by the name `--format` takes. */
 export const formatters = {
-  table: (report, options) => formatTable(report, options),
-  json: (report) => formatJson(report),
+  table: formatTable,
+  json: formatJson,
+  markdown: formatMarkdown,
+  csv: formatCsv,
+  html: formatHtml,
+  junit: formatJunit,
+  github: formatGithub,
+  // exceljs is large: load it only when a workbook is asked for.
+  xlsx: async (report, options) => (await import('./xlsx.js')).formatXlsx(report, options),
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;

@@ -12,12 +12,16 @@ export const CONFIG_NAME = 'cchc.config.yaml';
 /** cchc.config.yaml, with its paths made absolute against the folder that holds it. */
 export interface Config {
   file: string;
+  abs: string;
   plans: string[];
   progress: string[];
   asOf?: string;
   lang?: Lang;
   failOn?: FailOn;
   dueSoonDays?: number;
+  timezone?: string;
+  /** Default report files (absolute), written as with -o. */
+  outputs: string[];
 }
 
 /** The nearest cchc.config.yaml in `cwd` or a parent folder. */
@@ -38,7 +42,10 @@ export function loadConfig(abs: string, cwd: string): { config?: Config; diagnos
   if (!source) return { diagnostics };
   const schemaDiagnostics = checkSchema(source, 'config');
   if (schemaDiagnostics.length > 0) return { diagnostics: schemaDiagnostics };
-  const raw = source.data as { plan?: string | string[]; progress?: string | string[]; asOf?: string; lang?: Lang; failOn?: FailOn; dueSoonDays?: number };
+  const raw = source.data as {
+    plan?: string | string[]; progress?: string | string[]; asOf?: string; lang?: Lang; failOn?: FailOn; dueSoonDays?: number;
+    timezone?: string; outputs?: string | string[];
+  };
   const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((p) => resolve(dirname(abs), p));
   let asOf: string | undefined;
   if (raw.asOf !== undefined) {
@@ -49,8 +56,24 @@ export function loadConfig(abs: string, cwd: string): { config?: Config; diagnos
     }
     asOf = parsed.date;
   }
+  if (raw.timezone !== undefined && !isTimeZone(raw.timezone)) {
+    const pos = locate(source, ['timezone']);
+    return { diagnostics: [{ severity: 'error', code: 'bad-timezone', args: { value: raw.timezone }, file, line: pos.line, column: pos.column }] };
+  }
   return {
-    config: { file, plans: list(raw.plan), progress: list(raw.progress), asOf, lang: raw.lang, failOn: raw.failOn, dueSoonDays: raw.dueSoonDays },
+    config: {
+      file, abs, plans: list(raw.plan), progress: list(raw.progress), asOf, lang: raw.lang, failOn: raw.failOn,
+      dueSoonDays: raw.dueSoonDays, timezone: raw.timezone, outputs: list(raw.outputs),
+    },
     diagnostics: [],
   };
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -11,6 +11,8 @@ export interface Inputs {
   reports: ProgressReport[];
   diagnostics: Diagnostic[];
   counts: { files: number; plans: number; reports: number };
+  /** Absolute paths of every file read. */
+  files: string[];
 }
 
 type Kind = 'plan' | 'progress' | 'config';
@@ -83,5 +85,9 @@ export function loadInputs(files: readonly FoundFile[]): Inputs {
     byUnitAndDate.set(key, report);
     reports.push(report);
   }
-  return { plans, reports, diagnostics, counts: { files: files.length, plans: planSources.length, reports: progressSources.length } };
+  return {
+    plans, reports, diagnostics,
+    counts: { files: files.length, plans: planSources.length, reports: progressSources.length },
+    files: files.map((f) => f.abs),
+  };
 }

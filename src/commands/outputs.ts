@@ -1,0 +1,71 @@
+import { appendFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { UsageError } from '../errors.js';
+import { CSV_BOM } from '../format/csv.js';
+import { formatters, type FormatName, type FormatOptions } from '../format/index.js';
+import { formatMarkdown } from '../format/markdown.js';
+import type { Report } from '../types.js';
+import { displayPath } from '../load/discover.js';
+import { writeFileAtomic } from './write-file.js';
+
+/** The format a report file gets from its extension (`-o bao-cao.xlsx`). */
+export const FORMAT_BY_EXTENSION: Record<string, FormatName> = {
+  '.md': 'markdown', '.markdown': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html',
+  '.xlsx': 'xlsx', '.xml': 'junit', '.json': 'json', '.txt': 'table',
+};
+
+export interface OutputRequest {
+  /** `--format`, when given on the command line. */
+  format?: FormatName;
+  /** Every `-o FILE`, in order: in `--format` when given, else by extension. */
+  files: string[];
+  /** The configuration's `outputs`, used when there is no `-o`: always by extension. */
+  defaults: string[];
+}
+
+export interface OutputContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  /** Absolute paths of every file read as input: never overwritten by a report. */
+  inputs: ReadonlySet<string>;
+  out: (data: string | Uint8Array) => void;
+  err: (text: string) => void;
+  written: (file: string) => string;
+}
+
+/**
+ * Writes the report where it was asked for: to stdout in `--format` (default: the table), or,
+ * with `-o`, to each file in the format its extension names while the table still goes to the
+ * terminal. Files are written atomically; CSV files start with a BOM so Excel reads Vietnamese.
+ */
+export async function deliver(report: Report, request: OutputRequest, options: FormatOptions, ctx: OutputContext): Promise<void> {
+  const plain: FormatOptions = { ...options, chalk: new Chalk({ level: 0 }) };
+  const explicit = request.files.length > 0;
+  const targets = (explicit ? request.files : request.defaults).map((file) => {
+    const abs = resolve(ctx.cwd, file);
+    const format = (explicit ? request.format : undefined) ?? FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
+    if (!format) throw new UsageError('output-extension', { file, known: Object.keys(FORMAT_BY_EXTENSION).join(' ') });
+    if (ctx.inputs.has(abs)) throw new UsageError('output-is-input', { file: displayPath(abs, ctx.cwd) });
+    return { abs, file: displayPath(abs, ctx.cwd), format };
+  });
+  for (const t of targets) {
+    let data = await formatters[t.format](report, plain);
+    if (t.format === 'csv' && typeof data === 'string') data = CSV_BOM + data;
+    try {
+      writeFileAtomic(t.abs, data);
+    } catch (error) {
+      throw new UsageError('output-failed', { file: t.file, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
+    ctx.err(ctx.written(t.file));
+  }
+  const stdoutFormat: FormatName = explicit ? 'table' : request.format ?? 'table';
+  if (stdoutFormat === 'xlsx' && ctx.stdoutIsTTY) throw new UsageError('binary-to-terminal', { format: 'xlsx' });
+  ctx.out(await formatters[stdoutFormat](report, options));
+
+  const summary = ctx.env.GITHUB_STEP_SUMMARY;
+  if (summary && (stdoutFormat === 'github' || targets.some((t) => t.format === 'github'))) {
+    appendFileSync(summary, formatMarkdown(report, plain));
+  }
+}
