@@ -364,7 +364,7 @@ export const UI = {
   vi: {
     id: 'Mã', criterion: 'Tiêu chí', target: 'Chỉ tiêu', actual: 'Thực tế', due: 'Hạn', lead: 'Chủ trì', status: 'Trạng thái',
     ongoing: 'Thường xuyên', area: 'Lĩnh vực', notArising: 'không phát sinh', done: 'Hoàn thành', inProgress: 'Đang làm',
-    notStarted: 'Chưa làm', doneOn: 'xong', noReport: 'chưa báo cáo', dueSoon: 'sắp đến hạn', task: 'nhiệm vụ',
+    notStarted: 'Chưa bắt đầu', doneOn: 'xong', noReport: 'chưa báo cáo', dueSoon: 'sắp đến hạn', task: 'nhiệm vụ',
     overdueTitle: 'Quá hạn', days: '{n} ngày', overdueNone: 'Không có tiêu chí quá hạn.', daysOverdue: 'quá hạn {n} ngày', missing: 'chưa báo cáo',
     total: 'Tổng', criteria: 'tiêu chí', asOf: 'tính đến ngày', warnings: 'cảnh báo', errors: 'lỗi',
     error: 'lỗi', warning: 'cảnh báo', invalidInput: 'Dữ liệu đầu vào có lỗi: {n} lỗi. Sửa các lỗi trên rồi chạy lại.',

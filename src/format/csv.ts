@@ -2,6 +2,7 @@ import { STATUS_LABEL } from '../messages.js';
 import type { Lang, Report, ReportCriterion, ReportMeasure } from '../types.js';
 import type { FormatOptions } from './index.js';
 import { formatTask } from './text.js';
+import { unitLabel } from './unit-label.js';
 
 /**
  * Excel opens a UTF-8 CSV as Windows-1258 unless it starts with a byte order mark, and Vietnamese
@@ -15,11 +16,6 @@ interface Row { c: ReportCriterion; m: ReportMeasure | undefined }
 interface Context { report: Report; lang: Lang }
 
 // Short names, as formatTask uses for units that have not reported.
-const unitLabel = (report: Report, id: string) => {
-  const unit = report.units.find((u) => u.id === id);
-  return unit?.short ?? unit?.name ?? id;
-};
-
 /**
  * The columns: Vietnamese header, English header, value. Codes (status, kind, op) and dates stay
  * as in the JSON report so that a script can read the file in either language; the status label

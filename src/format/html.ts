@@ -5,6 +5,7 @@ import { COMMUNE_TIME_ZONE, displayDate } from '../util/dates.js';
 import type { FormatOptions } from './index.js';
 import { STATUS_COLOUR, areaChart, escapeHtml as esc } from './html-chart.js';
 import { formatActual, formatDue, formatNumber, formatPercent, formatTarget, formatTask } from './text.js';
+import { unitLabel } from './unit-label.js';
 
 const LABELS = {
   vi: {
@@ -117,11 +118,6 @@ function summary(report: Report, lang: Lang): string {
 <ul class="counts">${items.join('')}</ul>
 ${areaChart(report, lang, t(lang, 'chart'))}
 </section>`;
-}
-
-function unitLabel(report: Report, id: string): string {
-  const unit = report.units.find((u) => u.id === id);
-  return unit?.short ?? unit?.name ?? id;
 }
 
 function row(c: ReportCriterion, report: Report, lang: Lang): string {

@@ -3,6 +3,7 @@ import type { Lang, Report, ReportCriterion } from '../types.js';
 import { displayDate } from '../util/dates.js';
 import type { FormatOptions } from './index.js';
 import { formatActual, formatDue, formatTarget, formatTask } from './text.js';
+import { unitLabel } from './unit-label.js';
 
 const LABELS = {
   vi: { target: 'chỉ tiêu', actual: 'thực tế', due: 'hạn', requirement: 'Yêu cầu', source: 'Nguồn số liệu', plan: 'Tệp kế hoạch' },
@@ -10,11 +11,6 @@ const LABELS = {
 } satisfies Record<Lang, Record<string, string>>;
 
 // Short names, as formatTask uses for units that have not reported, so one line does not mix both.
-const unitLabel = (report: Report, id: string) => {
-  const unit = report.units.find((u) => u.id === id);
-  return unit?.short ?? unit?.name ?? id;
-};
-
 /**
  * Why a criterion has its status, on one line: `Không đạt — Tỷ lệ …: chỉ tiêu ≥ 100%, thực tế
  * 73% (38/52) — hạn: 31/12/2025`. Shared with the GitHub annotations so CI says the same thing in

@@ -4,6 +4,7 @@ import { STATUSES } from '../types.js';
 import { displayDate } from '../util/dates.js';
 import type { FormatOptions } from './index.js';
 import { formatActual, formatDue, formatNumber, formatTarget, formatTask } from './text.js';
+import { unitLabel } from './unit-label.js';
 
 const LABELS = {
   vi: { stamp: 'Lập lúc' },
@@ -45,11 +46,6 @@ function md(text: string, newline = '<br>'): string {
 /** A paragraph must not open a list (`-`, `+`, `1.`) or a setext underline (`=`) because of its data. */
 function paragraph(line: string): string {
   return line.trimStart().replace(/^[-+=]/u, '\\$&').replace(/^(\d+)([.)])/u, '$1\\$2');
-}
-
-function unitLabel(report: Report, id: string): string {
-  const unit = report.units.find((u) => u.id === id);
-  return unit?.short ?? unit?.name ?? id;
 }
 
 function row(cells: string[]): string {

@@ -5,6 +5,7 @@ import type { Lang, Report, ReportCriterion, Status } from '../types.js';
 import { STATUSES } from '../types.js';
 import { displayDate } from '../util/dates.js';
 import { formatActual, formatDue, formatNumber, formatTarget, formatTask } from './text.js';
+import { unitLabel } from './unit-label.js';
 
 export interface TableOptions {
   lang: Lang;
@@ -26,11 +27,6 @@ function paint(chalk: ChalkInstance, status: Status, text: string): string {
     case 'pending': return chalk.cyan(text);
     case 'no-data': return chalk.gray(text);
   }
-}
-
-function unitLabel(report: Report, id: string): string {
-  const unit = report.units.find((u) => u.id === id);
-  return unit?.short ?? unit?.name ?? id;
 }
 
 /** Breaks `61,3% (7.850.000.000/12.800.000.000)` over lines where it does not fit the column. */

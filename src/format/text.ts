@@ -9,10 +9,6 @@ export function formatNumber(n: number, lang: Lang, maxFraction = 2): string {
   return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: maxFraction }).format(n);
 }
 
-/**
- * A percentage with one decimal, truncated rather than rounded so that 99.96% of a
- * 100% target never reads as "100%": 99,4% in Vietnamese, 99.4% in English.
- */
 /** 7,85 tỷ / 7.85B: large amounts (VND) shortened for narrow table cells; exact figures stay in the JSON. */
 export function formatCompact(n: number, lang: Lang): string {
   if (n < 10_000_000) return formatNumber(n, lang);
@@ -20,6 +16,10 @@ export function formatCompact(n: number, lang: Lang): string {
   return `${formatNumber(Math.round((n / div) * 100) / 100, lang)}${lang === 'vi' ? vi : en}`;
 }
 
+/**
+ * A percentage with one decimal, truncated rather than rounded so that 99.96% of a
+ * 100% target never reads as "100%": 99,4% in Vietnamese, 99.4% in English.
+ */
 export function formatPercent(p: number, lang: Lang): string {
   return `${formatNumber(Math.trunc(p * 10) / 10, lang, 1)}%`;
 }
@@ -52,7 +52,7 @@ export function formatTask(c: ReportCriterion, lang: Lang, unitLabel: (id: strin
     const text = t.status === 'done' && t.completedOn ? `${word(t.status)} ${displayDate(t.completedOn, lang)}` : word(t.status);
     return c.task!.length + c.missingUnits.length > 1 ? `${unitLabel(t.unit)}: ${text}` : text;
   });
-  for (const u of c.missingUnits) parts.push(`${u.short ?? u.name}: ${ui(lang, 'noReport')}`);
+  for (const u of c.missingUnits) parts.push(`${unitLabel(u.id)}: ${ui(lang, 'noReport')}`);
   return parts.join('; ') || '—';
 }
 

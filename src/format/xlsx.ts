@@ -6,6 +6,7 @@ import { numberMeets } from '../util/compare.js';
 import { displayDate } from '../util/dates.js';
 import type { FormatOptions } from './index.js';
 import { formatTarget, formatTask } from './text.js';
+import { unitLabel } from './unit-label.js';
 
 /** Words only the workbook uses; the shared ones come from `ui()`. */
 const LABELS = {
@@ -160,11 +161,6 @@ function percentFormat(percent: number, m: ReportMeasure): string {
     if (numberMeets(shown, m.target.op, m.target.value) === m.met) return `0.${'0'.repeat(decimals)}%`;
   }
   return '0.00000%';
-}
-
-function unitLabel(report: Report, id: string): string {
-  const unit = report.units.find((u) => u.id === id);
-  return unit?.short ?? unit?.name ?? id;
 }
 
 interface MeasureCells { target: string; actual: Value; actualFormat?: string; value: number | null; total: number | null }

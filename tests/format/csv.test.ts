@@ -56,7 +56,7 @@ describe('formatCsv', () => {
     expect(rows.filter((r) => r[col('Mã tiêu chí')] === '7.3.2').map((r) => r[col('Mã chỉ tiêu')])).toEqual(['digitized', 'e_results']);
     const task = rows.find((r) => r[col('Mã tiêu chí')] === '2.1.2')!;
     expect(task[col('Mã chỉ tiêu')]).toBe('');
-    expect(task[col('Tiến độ nhiệm vụ')]).toBe('Chưa làm');
+    expect(task[col('Tiến độ nhiệm vụ')]).toBe('Chưa bắt đầu');
     expect(task[col('Trạng thái')]).toBe('Quá hạn');
     const disbursement = rows.find((r) => r[col('Mã chỉ tiêu')] === 'disbursement')!;
     expect([disbursement[col('Thực tế')], disbursement[col('Tử số / giá trị')], disbursement[col('Mẫu số')]]).toEqual(['61.33', '7850000000', '12800000000']);
