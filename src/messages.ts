@@ -1,8 +1,10 @@
+import type { MessageArgs, MessageTable } from './message-table.js';
+import { INIT_MESSAGES } from './messages-init.js';
+import { PLAN_MESSAGES } from './messages-plan.js';
 import type { Diagnostic, Lang, Status } from './types.js';
 import { displayDate } from './util/dates.js';
 
-type Args = Record<string, string | number>;
-type Text = (a: Args) => string;
+type Args = MessageArgs;
 
 const q = (s: string | number | undefined) => `“${s ?? ''}”`;
 /** Dates travel in args as ISO; Vietnamese text shows them dd/MM/yyyy. */
@@ -98,7 +100,7 @@ const YAML_EN: Record<string, string> = {
 };
 
 /** One entry per diagnostic code: the Vietnamese and the English text, each saying what to write instead. */
-const MESSAGES: Record<string, { vi: Text; en: Text }> = {
+const CORE_MESSAGES: MessageTable = {
   'file-unreadable': {
     vi: (a) => `Không đọc được tệp: ${REASON_VI[a.reason!] ?? a.reason}. Kiểm tra lại đường dẫn.`,
     en: (a) => `Cannot read the file: ${REASON_EN[a.reason!] ?? a.reason}. Check the path.`,
@@ -344,6 +346,8 @@ const MESSAGES: Record<string, { vi: Text; en: Text }> = {
     en: () => 'No paths given and no cchc.config.yaml in this folder or a parent. Run "cchc check plans/plan.yaml progress/" or create cchc.config.yaml.',
   },
 };
+
+const MESSAGES: MessageTable = { ...CORE_MESSAGES, ...INIT_MESSAGES, ...PLAN_MESSAGES };
 
 export function formatMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Lang): string {
   const entry = MESSAGES[d.code];

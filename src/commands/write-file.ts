@@ -1,11 +1,13 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Writes a file atomically: the data goes to a temporary file in the same folder, which is then
- * renamed over the target, so an interrupted run never leaves half a report behind.
+ * Writes a file atomically: the data goes to a temporary file in the same folder (flushed to
+ * disk), which then takes the target's name, so an interrupted run never leaves half a file.
+ * With `overwrite: false` an existing target is never touched: the name is taken with a hard
+ * link, which fails with EEXIST if the file exists, even if it appeared a moment ago.
  */
-export function writeFileAtomic(abs: string, data: string | Uint8Array): void {
+export function writeFileAtomic(abs: string, data: string | Uint8Array, options: { overwrite?: boolean } = {}): void {
   const temp = join(dirname(abs), `.${basename(abs)}.${process.pid}.tmp`);
   try {
     const fd = openSync(temp, 'wx');
@@ -15,9 +17,9 @@ export function writeFileAtomic(abs: string, data: string | Uint8Array): void {
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, abs);
-  } catch (error) {
+    if (options.overwrite === false) linkSync(temp, abs);
+    else renameSync(temp, abs);
+  } finally {
     rmSync(temp, { force: true });
-    throw error;
   }
 }
