@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -17,8 +17,16 @@ export function writeFileAtomic(abs: string, data: string | Uint8Array, options:
     } finally {
       closeSync(fd);
     }
-    if (options.overwrite === false) linkSync(temp, abs);
-    else renameSync(temp, abs);
+    if (options.overwrite !== false) renameSync(temp, abs);
+    else {
+      try {
+        linkSync(temp, abs);
+      } catch (error) {
+        // File systems without hard links (FAT USB sticks, some network drives): an exclusive copy.
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+        copyFileSync(temp, abs, constants.COPYFILE_EXCL);
+      }
+    }
   } finally {
     rmSync(temp, { force: true });
   }
