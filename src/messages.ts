@@ -233,6 +233,10 @@ const CORE_MESSAGES: MessageTable = {
     vi: (a) => `Tệp được lập theo lần sửa đổi ${a.planRevision} của kế hoạch; kế hoạch hiện ở lần ${a.revision}. Kiểm tra lại chỉ tiêu rồi sửa thành planRevision: ${a.revision}.`,
     en: (a) => `The file follows revision ${a.planRevision} of the plan; the plan is now at revision ${a.revision}. Check the targets, then write planRevision: ${a.revision}.`,
   },
+  'not-filled': {
+    vi: (a) => `Tiêu chí ${a.criterion} chưa được điền số liệu (${a.fields}). Ghi số vào chỗ trống, ví dụ "{ value: 1243, total: 1250 }" hoặc "status: done"; nếu đơn vị chưa có số liệu kỳ này, xóa cả mục "${a.criterion}".`,
+    en: (a) => `Criterion ${a.criterion} is not filled in (${a.fields}). Write the figures in the blanks, e.g. "{ value: 1243, total: 1250 }" or "status: done"; if there are no figures this period, delete the whole "${a.criterion}" entry.`,
+  },
   'unknown-criterion': {
     vi: (a) => `Kế hoạch ${q(a.plan)} không có tiêu chí ${q(a.id)}.${didYouMeanVi(a)} Xem danh sách mã tiêu chí trong tệp kế hoạch.`,
     en: (a) => `Plan ${q(a.plan)} has no criterion ${q(a.id)}.${didYouMeanEn(a)} See the criterion ids in the plan file.`,

@@ -18,13 +18,17 @@ const RESERVED = new Set(['note', 'status', 'completedOn', 'evidence']);
  * their progress files get only the schema check, not a cascade of "unknown plan".
  */
 export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, brokenPlans: ReadonlySet<string>): { report?: ProgressReport; diagnostics: Diagnostic[] } {
-  const schemaDiagnostics = checkSchema(source, 'progress');
-  const raw = source.data as RawProgress;
+  // Empty placeholders of a `cchc init` template are one "not filled in" per criterion, not a
+  // schema error per empty value.
+  const { data: filled, unfilled } = withoutPlaceholders(source.data);
+  const schemaDiagnostics = checkSchema(source, 'progress', filled);
+  const raw = filled as RawProgress;
   const diagnostics: Diagnostic[] = [...schemaDiagnostics];
   const push = (severity: Diagnostic['severity'], code: string, args: Diagnostic['args'], path: DataPath, key = false) => {
     const pos = locate(source, path, { key });
     diagnostics.push({ severity, code, args, file: source.file, line: pos.line, column: pos.column });
   };
+  for (const [criterion, fields] of unfilled) push('error', 'not-filled', { criterion, fields: fields.join(', ') }, ['criteria', criterion], true);
   const error = (code: string, args: Diagnostic['args'], path: DataPath, key = false) => push('error', code, args, path, key);
 
   const dateOf = (text: unknown, path: DataPath): string | undefined => {
@@ -142,4 +146,30 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A ratio `{ value: , total: }`, a count or percent, or a status left empty. */
+function isPlaceholder(value: unknown): boolean {
+  if (value === null) return true;
+  return isRecord(value) && Object.keys(value).length > 0 && Object.values(value).every((v) => v === null);
+}
+
+/** The data with empty placeholders removed, and which fields of which criteria were left empty. */
+function withoutPlaceholders(data: unknown): { data: unknown; unfilled: Map<string, string[]> } {
+  const unfilled = new Map<string, string[]>();
+  if (!isRecord(data) || !isRecord(data.criteria)) return { data, unfilled };
+  const criteria: Record<string, unknown> = {};
+  for (const [id, entry] of Object.entries(data.criteria)) {
+    if (!isRecord(entry)) {
+      criteria[id] = entry;
+      continue;
+    }
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(entry)) {
+      if (key !== 'note' && key !== 'evidence' && isPlaceholder(value)) unfilled.set(id, [...(unfilled.get(id) ?? []), key]);
+      else kept[key] = value;
+    }
+    criteria[id] = kept;
+  }
+  return { data: { ...data, criteria }, unfilled };
 }

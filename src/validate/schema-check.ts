@@ -39,9 +39,9 @@ function show(value: unknown): string {
 }
 
 /** Validates a source against a shipped schema; every violation becomes a positioned diagnostic. */
-export function checkSchema(source: Source, name: SchemaName): Diagnostic[] {
+export function checkSchema(source: Source, name: SchemaName, data: unknown = source.data): Diagnostic[] {
   const validate = validator(name);
-  if (validate(source.data)) return [];
+  if (validate(data)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of validate.errors ?? []) {
