@@ -99,6 +99,15 @@ const YAML_EN: Record<string, string> = {
   BAD_SCALAR_START: 'a value cannot start with this character. Put the value in double quotes',
 };
 
+const FIELD_VI: Record<string, string> = {
+  target: 'chỉ tiêu', due: 'thời hạn', lead: 'đơn vị chủ trì', support: 'đơn vị phối hợp', requirement: 'yêu cầu',
+  title: 'tên', 'measure-added': 'chỉ tiêu mới', 'measure-removed': 'chỉ tiêu bị bỏ', kind: 'loại chỉ tiêu', aggregate: 'cách gộp',
+};
+const FIELD_EN: Record<string, string> = {
+  target: 'the target', due: 'the deadline', lead: 'the lead unit', support: 'the supporting units', requirement: 'the requirement',
+  title: 'the title', 'measure-added': 'a new measure', 'measure-removed': 'a removed measure', kind: 'the measure kind', aggregate: 'the aggregation',
+};
+
 /** One entry per diagnostic code: the Vietnamese and the English text, each saying what to write instead. */
 const CORE_MESSAGES: MessageTable = {
   'file-unreadable': {
@@ -236,6 +245,18 @@ const CORE_MESSAGES: MessageTable = {
   'not-filled': {
     vi: (a) => `Tiêu chí ${a.criterion} chưa được điền số liệu (${a.fields}). Ghi số vào chỗ trống, ví dụ "{ value: 1243, total: 1250 }" hoặc "status: done"; nếu đơn vị chưa có số liệu kỳ này, xóa cả mục "${a.criterion}".`,
     en: (a) => `Criterion ${a.criterion} is not filled in (${a.fields}). Write the figures in the blanks, e.g. "{ value: 1243, total: 1250 }" or "status: done"; if there are no figures this period, delete the whole "${a.criterion}" entry.`,
+  },
+  'plan-changed': {
+    vi: (a) => `Kế hoạch sửa đổi lần ${a.revision}: ${a.field === 'target' && a.measure ? `chỉ tiêu ${a.measure}` : `${FIELD_VI[a.field!] ?? a.field}${a.measure ? ` (${a.measure})` : ''}`} của tiêu chí ${a.criterion}${a.from !== undefined ? ` đổi từ ${q(a.from)}` : ''}${a.to !== undefined ? ` thành ${q(a.to)}` : ''}. Kiểm tra lại số liệu của tiêu chí này.`,
+    en: (a) => `Plan revision ${a.revision}: ${a.field === 'target' && a.measure ? `the target of ${a.measure}` : `${FIELD_EN[a.field!] ?? a.field}${a.measure ? ` (${a.measure})` : ''}`} of criterion ${a.criterion}${a.from !== undefined ? ` changed from ${q(a.from)}` : ''}${a.to !== undefined ? ` to ${q(a.to)}` : ''}. Check this criterion's figures.`,
+  },
+  'criterion-removed': {
+    vi: (a) => a.to ? `Tiêu chí ${q(a.id)} đã đổi mã thành ${q(a.to)} ở lần sửa đổi ${a.revision} của kế hoạch. Đổi "${a.id}" thành "${a.to}" và sửa planRevision.` : `Tiêu chí ${q(a.id)} đã bị bỏ ở lần sửa đổi ${a.revision} của kế hoạch. Xóa mục "${a.id}" khỏi tệp và sửa planRevision.`,
+    en: (a) => a.to ? `Criterion ${q(a.id)} was renumbered ${q(a.to)} in revision ${a.revision} of the plan. Rename "${a.id}" to "${a.to}" and update planRevision.` : `Criterion ${q(a.id)} was removed in revision ${a.revision} of the plan. Delete the "${a.id}" entry and update planRevision.`,
+  },
+  'amendment-revision-future': {
+    vi: (a) => `Sửa đổi ghi revision ${a.amendment} nhưng kế hoạch mới ở lần ${a.revision}. Tăng "revision:" của kế hoạch lên ${a.amendment}, hoặc sửa số lần sửa đổi.`,
+    en: (a) => `The amendment says revision ${a.amendment} but the plan is at revision ${a.revision}. Raise the plan's "revision:" to ${a.amendment}, or fix the amendment.`,
   },
   'unknown-criterion': {
     vi: (a) => `Kế hoạch ${q(a.plan)} không có tiêu chí ${q(a.id)}.${didYouMeanVi(a)} Xem danh sách mã tiêu chí trong tệp kế hoạch.`,

@@ -75,8 +75,29 @@ export interface Area {
   notes: string[];
 }
 
+/** One recorded change of a plan amendment (`amendments[].changes[]` in the plan file). */
+export interface PlanChangeRecord {
+  criterion?: string;
+  measure?: string;
+  unit?: string;
+  /** What changed: target, due, lead, support, requirement, title, added, removed, renumbered… */
+  field: string;
+  from?: string | number | null;
+  to?: string | number | null;
+  note?: string;
+}
+
+export interface Amendment {
+  revision: number;
+  date?: string;
+  basis?: string;
+  changes: PlanChangeRecord[];
+}
+
 export interface Plan {
   file: string;
+  /** Recorded amendments, so files made for an older revision learn what changed for them. */
+  amendments: Amendment[];
   id: string;
   revision: number;
   title: string;

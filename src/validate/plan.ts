@@ -1,6 +1,6 @@
 import { locate } from '../load/locate.js';
 import type { Source } from '../load/source.js';
-import type { Area, Criterion, DataPath, Diagnostic, Measure, Plan, Unit } from '../types.js';
+import type { Amendment, Area, Criterion, DataPath, Diagnostic, Measure, Plan, Unit } from '../types.js';
 import { parseDate } from '../util/dates.js';
 import { foldName } from '../util/fold-name.js';
 import { suggest } from '../util/suggest.js';
@@ -14,7 +14,11 @@ interface RawNode {
   requirement?: string; due?: string; dueText?: string; lead?: string; support?: string[]; measures?: RawMeasure[];
 }
 interface RawUnit { id: string; name: string; short?: string; aliases?: string[]; members?: string[]; notes?: string | string[] }
-interface RawPlan { id: string; revision: number; title: string; issuer: string; year: number; units: RawUnit[]; areas: { id: string; title: string; notes?: string | string[]; criteria: RawNode[] }[] }
+interface RawPlan {
+  id: string; revision: number; title: string; issuer: string; year: number; units: RawUnit[];
+  areas: { id: string; title: string; notes?: string | string[]; criteria: RawNode[] }[];
+  amendments?: Amendment[];
+}
 
 const notesOf = (n: string | string[] | undefined): string[] => (n === undefined ? [] : Array.isArray(n) ? n : [n]);
 
@@ -114,9 +118,14 @@ export function loadPlan(source: Source): { plan?: Plan; diagnostics: Diagnostic
     a.criteria.forEach((node, j) => visit(node, ['areas', i, 'criteria', j], area, undefined));
   });
 
+  const amendments = raw.amendments ?? [];
+  amendments.forEach((a, i) => {
+    if (a.revision > raw.revision) error('amendment-revision-future', { amendment: a.revision, revision: raw.revision }, ['amendments', i, 'revision']);
+  });
+
   if (diagnostics.length > 0) return { diagnostics };
   return {
-    plan: { file: source.file, id: raw.id, revision: raw.revision, title: raw.title, issuer: raw.issuer, year: raw.year, units, areas, criteria, headingIds },
+    plan: { file: source.file, amendments, id: raw.id, revision: raw.revision, title: raw.title, issuer: raw.issuer, year: raw.year, units, areas, criteria, headingIds },
     diagnostics,
   };
 }

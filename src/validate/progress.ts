@@ -1,6 +1,6 @@
 import { locate } from '../load/locate.js';
 import type { Source } from '../load/source.js';
-import type { DataPath, Diagnostic, Figure, Plan, ProgressEntry, ProgressReport, TaskStatus } from '../types.js';
+import type { DataPath, Diagnostic, Figure, Plan, PlanChangeRecord, ProgressEntry, ProgressReport, TaskStatus } from '../types.js';
 import { parseDate } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
 import { reportingUnits, resolveUnit } from './resolve-unit.js';
@@ -54,7 +54,18 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
   }
   if (typeof raw.planRevision !== 'number') { /* reported by the schema */ }
   else if (raw.planRevision > plan.revision) error('plan-revision-newer', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
-  else if (raw.planRevision < plan.revision) push('warning', 'plan-revision-older', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
+  else if (raw.planRevision < plan.revision) {
+    push('warning', 'plan-revision-older', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
+    // Name exactly the recorded changes since the file's revision that touch what it reports.
+    const reported = isRecord(raw.criteria) ? raw.criteria : {};
+    for (const a of plan.amendments.filter((x) => x.revision > raw.planRevision)) {
+      for (const c of a.changes) {
+        if (c.criterion === undefined || !(c.criterion in reported)) continue;
+        if (c.field === 'removed' || c.field === 'renumbered') continue; // an error below says it
+        push('warning', 'plan-changed', { ...changeArgs(c), revision: a.revision }, ['criteria', c.criterion], true);
+      }
+    }
+  }
 
   const resolved = typeof raw.unit === 'string' ? resolveUnit(plan, raw.unit) : undefined;
   // A group cannot report; after saying so, its entries are not also judged "not responsible".
@@ -81,6 +92,12 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
         const children = plan.criteria.filter((c) => c.heading === id).map((c) => c.id).join(', ');
         error('criterion-is-heading', { id, children }, path, true);
       } else {
+        const gone = plan.amendments.flatMap((a) => a.changes.map((c) => ({ a, c })))
+          .find(({ c }) => c.criterion === id && (c.field === 'removed' || c.field === 'renumbered'));
+        if (gone) {
+          error('criterion-removed', { id, revision: gone.a.revision, ...(gone.c.field === 'renumbered' && gone.c.to != null ? { to: String(gone.c.to) } : {}) }, path, true);
+          continue;
+        }
         const suggestion = suggest(id, criteriaById.keys());
         error('unknown-criterion', { id, plan: plan.id, ...(suggestion ? { suggestion } : {}) }, path, true);
       }
@@ -172,4 +189,13 @@ function withoutPlaceholders(data: unknown): { data: unknown; unfilled: Map<stri
     criteria[id] = kept;
   }
   return { data: { ...data, criteria }, unfilled };
+}
+
+function changeArgs(c: PlanChangeRecord): Diagnostic['args'] {
+  return {
+    criterion: c.criterion ?? '', field: c.field,
+    ...(c.measure ? { measure: c.measure } : {}),
+    ...(c.from != null ? { from: String(c.from) } : {}),
+    ...(c.to != null ? { to: String(c.to) } : {}),
+  };
 }
