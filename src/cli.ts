@@ -118,4 +118,10 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
+// `cchc check | head`: the reader left; stop quietly instead of printing a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 await main(process.argv);

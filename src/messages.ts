@@ -358,6 +358,10 @@ const CORE_MESSAGES: MessageTable = {
     vi: (a) => `Không ghi được tệp ${q(a.file)}: ${REASON_VI[a.reason!] ?? a.reason}. Kiểm tra thư mục và quyền ghi (tệp có đang mở trong Excel không?).`,
     en: (a) => `Cannot write ${q(a.file)}: ${REASON_EN[a.reason!] ?? a.reason}. Check the folder and permissions (is the file open in Excel?).`,
   },
+  'several-plans-stdout': {
+    vi: (a) => `Định dạng ${a.format} tạo một tệp cho mỗi kế hoạch (đã nạp ${a.count} kế hoạch). Ghi vào tệp bằng -o bao-cao.${a.format === 'xlsx' ? 'xlsx' : 'html'}, hoặc chọn một kế hoạch bằng --plan MÃ.`,
+    en: (a) => `Format ${a.format} makes one file per plan (${a.count} plans loaded). Write files with -o report.${a.format === 'xlsx' ? 'xlsx' : 'html'}, or choose one plan with --plan ID.`,
+  },
   'no-plan': {
     vi: () => 'Chưa có kế hoạch nào được nạp. Chỉ ra tệp kế hoạch bằng --plan plans/ten-ke-hoach.yaml, hoặc ghi "plan:" trong cchc.config.yaml.',
     en: () => 'No plan was loaded. Name the plan file with --plan plans/my-plan.yaml, or set "plan:" in cchc.config.yaml.',
@@ -400,6 +404,7 @@ export const UI = {
     valid: 'Hợp lệ: {files} tệp ({plans} kế hoạch, {reports} báo cáo tiến độ).', each: 'mỗi đơn vị', noMatch: 'Không có tiêu chí nào khớp bộ lọc.',
     dueImplied: 'cuối năm',
     written: 'Đã ghi {file}',
+    plan: 'Kế hoạch', byPlan: 'Tổng hợp theo kế hoạch (xã), xếp từ kém nhất:',
     unitFocus: 'Đơn vị: {unit} — tiêu chí do nhóm chủ trì chỉ tính phần số liệu của đơn vị này.',
   },
   en: {
@@ -412,6 +417,7 @@ export const UI = {
     valid: 'Valid: {files} file(s) ({plans} plan(s), {reports} progress report(s)).', each: 'each unit', noMatch: 'No criteria match the filter.',
     dueImplied: 'year end',
     written: 'Wrote {file}',
+    plan: 'Plan', byPlan: 'Summary by plan (commune), worst first:',
     unitFocus: 'Unit: {unit} — for group-led criteria only this unit\'s own figures count.',
   },
 } satisfies Record<Lang, Record<string, string>>;

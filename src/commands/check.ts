@@ -67,32 +67,43 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
     throw new InvalidInputError();
   }
 
-  const plan = pickPlan(inputs.plans, options.plan);
+  const plans = pickPlans(inputs.plans, options.plan);
   const asOf = options.asOf ?? config?.asOf ?? todayIn(ctx.now, config?.timezone);
-  const unit = options.unit !== undefined ? findUnit(plan, options.unit) : undefined;
-  let report = evaluate(plan, inputs.reports, { asOf, dueSoonDays: options.dueSoonDays ?? config?.dueSoonDays ?? 30, unit });
-  report = filterReport(report, plan, unit, options.area);
-  report.diagnostics = diagnostics.map((d) => toReportDiagnostic(d, lang));
+  const dueSoonDays = options.dueSoonDays ?? config?.dueSoonDays ?? 30;
+  const reportDiagnostics = diagnostics.map((d) => toReportDiagnostic(d, lang));
+  // With several plans, --unit and --area keep the plans that have that unit or area.
+  const wanted = plans.filter((plan) => plans.length === 1 || (
+    (options.unit === undefined || resolveUnit(plan, options.unit) !== undefined) &&
+    (options.area === undefined || plan.areas.some((a) => a.id.toLowerCase() === options.area!.toLowerCase()))));
+  const reports = (wanted.length > 0 ? wanted : plans.slice(0, 1)).map((plan) => {
+    const unit = options.unit !== undefined ? findUnit(plan, options.unit) : undefined;
+    const report = filterReport(evaluate(plan, inputs.reports, { asOf, dueSoonDays, unit }), plan, unit, options.area);
+    report.diagnostics = reportDiagnostics;
+    return report;
+  });
 
   await deliver(
-    report,
+    reports,
     { format: options.format, files: options.output ?? [], defaults: config?.outputs.map((f) => relative(ctx.cwd, f)) ?? [] },
     { lang, chalk: ctx.chalk, width: ctx.width, ...(options.stamp ? { stamp: ctx.now.toISOString() } : {}) },
     { ...ctx, inputs: new Set([...inputs.files, ...(config ? [config.abs] : [])]), written: (file) => ui(lang, 'written', { file }) },
   );
   const failOn = options.failOn ?? config?.failOn ?? 'fail';
-  return report.criteria.some((c) => FAILING[failOn].includes(c.status)) ? 1 : 0;
+  return reports.some((r) => r.criteria.some((c) => FAILING[failOn].includes(c.status))) ? 1 : 0;
 }
 
-function pickPlan(plans: Map<string, Plan>, wanted: string | undefined): Plan {
+/** Every loaded plan, in id order; `--plan` (an id, or the plan's file) keeps one. */
+function pickPlans(plans: Map<string, Plan>, wanted: string | undefined): Plan[] {
   if (plans.size === 0) throw new UsageError('no-plan');
-  if (wanted !== undefined && plans.has(wanted)) return plans.get(wanted)!;
-  if (plans.size > 1) {
-    const byFile = [...plans.values()].find((p) => wanted !== undefined && p.file.endsWith(wanted.replace(/\\/gu, '/').replace(/^\.\//u, '')));
-    if (byFile) return byFile;
-    throw new UsageError('several-plans', { ids: [...plans.keys()].join(', ') });
+  const all = [...plans.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (wanted === undefined || plans.size === 1) return all;
+  const file = wanted.replace(/\\/gu, '/').replace(/^\.\//u, '');
+  const chosen = plans.get(wanted) ?? all.find((p) => p.file === file || p.file.endsWith(`/${file}`));
+  if (!chosen) {
+    const suggestion = suggest(wanted, plans.keys());
+    throw new UsageError('unknown-plan', { plan: wanted, loaded: [...plans.keys()].join(', '), ...(suggestion ? { suggestion } : {}) });
   }
-  return [...plans.values()][0]!;
+  return [chosen];
 }
 
 function findUnit(plan: Plan, written: string): string {

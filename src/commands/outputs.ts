@@ -3,8 +3,8 @@ import { extname, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { UsageError } from '../errors.js';
 import { CSV_BOM } from '../format/csv.js';
-import { formatters, type FormatName, type FormatOptions } from '../format/index.js';
-import { formatMarkdown } from '../format/markdown.js';
+import { COMBINABLE, formatMany } from '../format/combine.js';
+import type { FormatName, FormatOptions } from '../format/index.js';
 import type { Report } from '../types.js';
 import { displayPath } from '../load/discover.js';
 import { writeFileAtomic } from './write-file.js';
@@ -40,7 +40,7 @@ export interface OutputContext {
  * with `-o`, to each file in the format its extension names while the table still goes to the
  * terminal. Files are written atomically; CSV files start with a BOM so Excel reads Vietnamese.
  */
-export async function deliver(report: Report, request: OutputRequest, options: FormatOptions, ctx: OutputContext): Promise<void> {
+export async function deliver(reports: readonly Report[], request: OutputRequest, options: FormatOptions, ctx: OutputContext): Promise<void> {
   const plain: FormatOptions = { ...options, chalk: new Chalk({ level: 0 }) };
   const explicit = request.files.length > 0;
   const targets = (explicit ? request.files : request.defaults).map((file) => {
@@ -48,10 +48,20 @@ export async function deliver(report: Report, request: OutputRequest, options: F
     const format = (explicit ? request.format : undefined) ?? FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
     if (!format) throw new UsageError('output-extension', { file, known: Object.keys(FORMAT_BY_EXTENSION).join(' ') });
     if (ctx.inputs.has(abs)) throw new UsageError('output-is-input', { file: displayPath(abs, ctx.cwd) });
-    return { abs, file: displayPath(abs, ctx.cwd), format };
-  });
+    if (reports.length > 1 && !COMBINABLE.has(format)) {
+      // bao-cao.xlsx → bao-cao.quang-son-2025.xlsx, one workbook per commune.
+      return reports.map((r) => {
+        const perPlan = abs.replace(/(\.[^./\\]+)?$/u, (ext) => `.${r.plan.id}${ext}`);
+        return { abs: perPlan, file: displayPath(perPlan, ctx.cwd), format, reports: [r] };
+      });
+    }
+    return [{ abs, file: displayPath(abs, ctx.cwd), format, reports }];
+  }).flat();
   for (const t of targets) {
-    let data = await formatters[t.format](report, plain);
+    if (ctx.inputs.has(t.abs)) throw new UsageError('output-is-input', { file: t.file });
+  }
+  for (const t of targets) {
+    let data = await formatMany(t.format, t.reports, plain);
     if (t.format === 'csv' && typeof data === 'string') data = CSV_BOM + data;
     try {
       writeFileAtomic(t.abs, data);
@@ -62,10 +72,11 @@ export async function deliver(report: Report, request: OutputRequest, options: F
   }
   const stdoutFormat: FormatName = explicit ? 'table' : request.format ?? 'table';
   if (stdoutFormat === 'xlsx' && ctx.stdoutIsTTY) throw new UsageError('binary-to-terminal', { format: 'xlsx' });
-  ctx.out(await formatters[stdoutFormat](report, options));
+  if (reports.length > 1 && !COMBINABLE.has(stdoutFormat)) throw new UsageError('several-plans-stdout', { format: stdoutFormat, count: reports.length });
+  ctx.out(await formatMany(stdoutFormat, reports, options));
 
   const summary = ctx.env.GITHUB_STEP_SUMMARY;
   if (summary && (stdoutFormat === 'github' || targets.some((t) => t.format === 'github'))) {
-    appendFileSync(summary, formatMarkdown(report, plain));
+    appendFileSync(summary, String(await formatMany('markdown', reports, plain)));
   }
 }

@@ -15,9 +15,13 @@ function distance(a: string, b: string): number {
 /** The closest candidate to a misspelt id, or undefined when nothing is close. */
 export function suggest(wrong: string, candidates: Iterable<string>): string | undefined {
   const w = wrong.toLowerCase();
+  const list = [...candidates];
+  // "tan-long" for "tan-long-2025": a unique candidate that starts with what was typed.
+  const prefixed = w.length >= 3 ? list.filter((c) => c.toLowerCase().startsWith(w) && c.toLowerCase() !== w) : [];
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const d = distance(w, candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }

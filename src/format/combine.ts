@@ -1,0 +1,67 @@
+import Table from 'cli-table3';
+import { STATUS_LABEL, ui } from '../messages.js';
+import type { Report } from '../types.js';
+import { STATUSES } from '../types.js';
+import { formatters, type FormatName, type FormatOptions } from './index.js';
+
+/** Formats that can hold several plans in one output; the others get one file per plan. */
+export const COMBINABLE: ReadonlySet<FormatName> = new Set(['table', 'json', 'markdown', 'csv', 'junit', 'github']);
+
+/** Plans sorted worst first: most failed or overdue, then at risk, then not reported. */
+export function worstFirst(reports: readonly Report[]): Report[] {
+  const key = (r: Report) => [r.summary.fail + r.summary.overdue, r.summary['at-risk'], r.summary['no-data'], r.summary.pending];
+  return [...reports].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
+    return a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0;
+  });
+}
+
+function summaryTable(reports: readonly Report[], options: FormatOptions): string {
+  const { lang, chalk } = options;
+  const table = new Table({
+    head: [ui(lang, 'plan'), ...STATUSES.map((s) => STATUS_LABEL[lang][s]), ui(lang, 'total')].map((h) => chalk.bold(h)),
+    style: { head: [], border: [] },
+  });
+  for (const r of worstFirst(reports)) table.push([`${r.plan.id}\n${r.plan.issuer ?? ''}`, ...STATUSES.map((s) => String(r.summary[s])), String(r.summary.total)]);
+  return table.toString();
+}
+
+function summaryMarkdown(reports: readonly Report[], options: FormatOptions): string {
+  const { lang } = options;
+  const cell = (t: string) => t.replace(/[\\|<>*_`[\]]/gu, (c) => `\\${c}`);
+  const head = [ui(lang, 'plan'), ...STATUSES.map((s) => STATUS_LABEL[lang][s]), ui(lang, 'total')];
+  const rows = worstFirst(reports).map((r) => [cell(`${r.plan.id} — ${r.plan.issuer ?? ''}`), ...STATUSES.map((s) => String(r.summary[s])), String(r.summary.total)]);
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/**
+ * One output for several plans (a province following its communes): the per-plan outputs one
+ * after another, with a summary per plan sorted worst first where the format reads as a document.
+ */
+export async function formatMany(format: FormatName, reports: readonly Report[], options: FormatOptions): Promise<string | Uint8Array> {
+  if (reports.length === 1) return formatters[format](reports[0]!, options);
+  const parts = await Promise.all(reports.map(async (r) => String(await formatters[format](r, options))));
+  switch (format) {
+    case 'table':
+      return `${parts.join('\n')}\n${ui(options.lang, 'byPlan')}\n${summaryTable(reports, options)}\n`;
+    case 'markdown':
+      return `## ${ui(options.lang, 'byPlan')}\n\n${summaryMarkdown(reports, options)}\n\n---\n\n${parts.join('\n---\n\n')}`;
+    case 'json':
+      return `${JSON.stringify({ schema: 'cchc/report-set@1', plans: worstFirst(reports).map((r) => ({ ...r.plan, summary: r.summary })), reports }, null, 2)}\n`;
+    case 'csv':
+      // One header: every row carries its plan id.
+      return parts.map((p, i) => (i === 0 ? p : p.slice(p.indexOf('\r\n') + 2))).join('');
+    case 'github':
+      return parts.join('');
+    case 'junit': {
+      const suites = parts.map((p) => /<testsuites[^>]*>\n?([\s\S]*?)<\/testsuites>/u.exec(p)?.[1] ?? '');
+      const count = (k: 'tests' | 'failures', p: string) => Number(new RegExp(`<testsuites[^>]*\\s${k}="(\\d+)"`, 'u').exec(p)?.[1] ?? 0);
+      const tests = parts.reduce((s, p) => s + count('tests', p), 0);
+      const failures = parts.reduce((s, p) => s + count('failures', p), 0);
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="cchc" tests="${tests}" failures="${failures}" errors="0" skipped="0">\n${suites.join('')}</testsuites>\n`;
+    }
+    default:
+      throw new Error(`formatMany: ${format} makes one file per plan`);
+  }
+}
