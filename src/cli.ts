@@ -54,6 +54,7 @@ function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'định dạng kết quả (mặc định: table)').choices(FORMAT_NAMES))
     .option('-o, --output <file>', 'ghi báo cáo ra tệp, định dạng theo đuôi tệp (.xlsx .html .md .csv .xml .json); dùng được nhiều lần', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--stamp', 'ghi thời điểm lập vào báo cáo xuất ra tệp')
+    .option('--strict', 'tài liệu kiểm chứng thiếu tệp là lỗi (mặc định: cảnh báo)')
     .addOption(new Option('--fail-on <level>', 'mức trạng thái làm lệnh trả mã 1 (mặc định fail)').choices(['overdue', 'fail', 'at-risk', 'none']))
     .option('--unit <id>', 'chỉ các tiêu chí đơn vị này báo cáo (mã, tên hoặc tên gọi khác)')
     .option('--area <id>', 'chỉ một lĩnh vực, ví dụ III')
@@ -70,6 +71,7 @@ function buildProgram(): Command {
     .argument('[paths...]', 'tệp hoặc thư mục .yaml (mặc định: theo cchc.config.yaml)')
     .option('--plan <file>', 'tệp kế hoạch')
     .option('--config <file>', 'tệp cấu hình')
+    .option('--strict', 'tài liệu kiểm chứng thiếu tệp là lỗi (mặc định: cảnh báo)')
     .addOption(langOption())
     .option('--no-color', 'không tô màu')
     .action((paths: string[], opts) => {

@@ -242,6 +242,10 @@ const CORE_MESSAGES: MessageTable = {
     vi: (a) => `Tệp được lập theo lần sửa đổi ${a.planRevision} của kế hoạch; kế hoạch hiện ở lần ${a.revision}. Kiểm tra lại chỉ tiêu rồi sửa thành planRevision: ${a.revision}.`,
     en: (a) => `The file follows revision ${a.planRevision} of the plan; the plan is now at revision ${a.revision}. Check the targets, then write planRevision: ${a.revision}.`,
   },
+  'evidence-missing': {
+    vi: (a) => `Không tìm thấy tài liệu kiểm chứng ${q(a.path)} trong kho. Kiểm tra tên và thư mục của tệp (đường dẫn tính từ thư mục gốc của kho), hoặc ghi số và ngày của văn bản thay cho đường dẫn.`,
+    en: (a) => `Evidence file ${q(a.path)} is not in the repository. Check the file's name and folder (paths are relative to the repository root), or cite the document's number and date instead.`,
+  },
   'not-filled': {
     vi: (a) => `Tiêu chí ${a.criterion} chưa được điền số liệu (${a.fields}). Ghi số vào chỗ trống, ví dụ "{ value: 1243, total: 1250 }" hoặc "status: done"; nếu đơn vị chưa có số liệu kỳ này, xóa cả mục "${a.criterion}".`,
     en: (a) => `Criterion ${a.criterion} is not filled in (${a.fields}). Write the figures in the blanks, e.g. "{ value: 1243, total: 1250 }" or "status: done"; if there are no figures this period, delete the whole "${a.criterion}" entry.`,
@@ -403,7 +407,7 @@ export const UI = {
     error: 'lỗi', warning: 'cảnh báo', invalidInput: 'Dữ liệu đầu vào có lỗi: {n} lỗi. Sửa các lỗi trên rồi chạy lại.',
     valid: 'Hợp lệ: {files} tệp ({plans} kế hoạch, {reports} báo cáo tiến độ).', each: 'mỗi đơn vị', noMatch: 'Không có tiêu chí nào khớp bộ lọc.',
     dueImplied: 'cuối năm',
-    written: 'Đã ghi {file}',
+    written: 'Đã ghi {file}', noEvidence: 'thiếu tài liệu kiểm chứng', evidence: 'Tài liệu kiểm chứng',
     plan: 'Kế hoạch', byPlan: 'Tổng hợp theo kế hoạch (xã), xếp từ kém nhất:',
     unitFocus: 'Đơn vị: {unit} — tiêu chí do nhóm chủ trì chỉ tính phần số liệu của đơn vị này.',
   },
@@ -416,7 +420,7 @@ export const UI = {
     error: 'error', warning: 'warning', invalidInput: 'Invalid input: {n} error(s). Fix them and run again.',
     valid: 'Valid: {files} file(s) ({plans} plan(s), {reports} progress report(s)).', each: 'each unit', noMatch: 'No criteria match the filter.',
     dueImplied: 'year end',
-    written: 'Wrote {file}',
+    written: 'Wrote {file}', noEvidence: 'no evidence', evidence: 'Evidence',
     plan: 'Plan', byPlan: 'Summary by plan (commune), worst first:',
     unitFocus: 'Unit: {unit} — for group-led criteria only this unit\'s own figures count.',
   },

@@ -29,6 +29,8 @@ export interface CheckOptions {
   unit?: string;
   area?: string;
   lang?: Lang;
+  /** Missing evidence files are errors, not warnings. */
+  strict?: boolean;
   dueSoonDays?: number;
 }
 
@@ -58,7 +60,7 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
     for (const d of configDiagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
     throw new InvalidInputError();
   }
-  const inputs = gather({ paths: options.paths, plan: options.plan, cwd: ctx.cwd }, config);
+  const inputs = gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd }, config);
   const diagnostics = sortDiagnostics(inputs.diagnostics);
   for (const d of diagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { findConfig, loadConfig, type Config } from '../load/config.js';
 import { discover } from '../load/discover.js';
 import { loadInputs, type Inputs } from '../load/load-inputs.js';
@@ -7,6 +7,8 @@ import type { Diagnostic } from '../types.js';
 
 export interface GatherOptions {
   paths: string[];
+  /** --strict: missing evidence files are errors. */
+  strict?: boolean;
   plan?: string;
   config?: string;
   cwd: string;
@@ -32,11 +34,13 @@ export function gather(options: GatherOptions, config: Config | undefined): Inpu
   }
   if (planIsFile) paths.push(options.plan!);
   let { files, diagnostics } = discover(paths, options.cwd);
-  let inputs = loadInputs(files);
+  // Evidence paths are relative to the repository: the folder of cchc.config.yaml, else here.
+  const load = { root: config ? dirname(config.abs) : options.cwd, strict: options.strict };
+  let inputs = loadInputs(files, load);
   if (inputs.counts.plans === 0 && !planIsFile && options.paths.length > 0 && config && config.plans.length > 0) {
     // `cchc check progress/2025-Q3` in a configured repository: the plan comes from the config.
     ({ files, diagnostics } = discover([...config.plans, ...paths], options.cwd));
-    inputs = loadInputs(files);
+    inputs = loadInputs(files, load);
   }
   inputs.diagnostics.unshift(...diagnostics);
   return inputs;

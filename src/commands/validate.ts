@@ -10,13 +10,15 @@ export interface ValidateOptions {
   plan?: string;
   config?: string;
   lang?: Lang;
+  /** Missing evidence files are errors, not warnings. */
+  strict?: boolean;
 }
 
 /** Schema and consistency checks only; prints every finding and a one-line verdict. */
 export function runValidate(options: ValidateOptions, ctx: CheckContext): 0 {
   const { config, diagnostics: configDiagnostics } = gatherConfig({ config: options.config, cwd: ctx.cwd });
   const lang: Lang = options.lang ?? config?.lang ?? 'vi';
-  const inputs = configDiagnostics.length > 0 ? undefined : gather({ paths: options.paths, plan: options.plan, cwd: ctx.cwd }, config);
+  const inputs = configDiagnostics.length > 0 ? undefined : gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd }, config);
   const diagnostics = sortDiagnostics([...configDiagnostics, ...(inputs?.diagnostics ?? [])]);
   for (const d of diagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

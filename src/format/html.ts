@@ -4,7 +4,7 @@ import { STATUSES } from '../types.js';
 import { COMMUNE_TIME_ZONE, displayDate } from '../util/dates.js';
 import type { FormatOptions } from './index.js';
 import { STATUS_COLOUR, areaChart, escapeHtml as esc } from './html-chart.js';
-import { formatActual, formatDue, formatNumber, formatPercent, formatTarget, formatTask } from './text.js';
+import { evidenceLinks, formatActual, formatDue, formatNumber, formatPercent, formatTarget, formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
 
 const LABELS = {
@@ -130,6 +130,10 @@ function row(c: ReportCriterion, report: Report, lang: Lang): string {
         return `<div>${many ? `<span class="sub">${esc(m.label)}: </span>` : ''}${esc(text)}</div>`;
       }).join('')
     : esc(formatTask(c, lang, (id) => unitLabel(report, id)));
+  const links = evidenceLinks(c);
+  if (links.length > 0) {
+    actual += `<div class="sub">${esc(ui(lang, 'evidence'))}: ${links.map((u) => `<a href="${esc(u)}">${esc(u)}</a>`).join(', ')}</div>`;
+  }
   if (c.measures.length > 0 && c.missingUnits.length > 0) {
     actual += `<div class="sub">${esc(`${ui(lang, 'missing')}: ${c.missingUnits.map((u) => u.short ?? u.name).join(', ')}`)}</div>`;
   }

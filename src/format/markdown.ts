@@ -3,7 +3,7 @@ import type { Lang, Report, ReportCriterion, Status } from '../types.js';
 import { STATUSES } from '../types.js';
 import { displayDate } from '../util/dates.js';
 import type { FormatOptions } from './index.js';
-import { formatActual, formatDue, formatNumber, formatTarget, formatTask } from './text.js';
+import { evidenceLinks, formatActual, formatDue, formatNumber, formatTarget, formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
 
 const LABELS = {
@@ -67,7 +67,11 @@ function criterionRow(c: ReportCriterion, report: Report, lang: Lang): string {
   if (c.dueSoon) due += `\n${ui(lang, 'dueSoon')}`;
   let status = `${STATUS_MARK[c.status]} ${STATUS_LABEL[lang][c.status]}`;
   if (c.status === 'overdue') status += ` (${ui(lang, 'days', { n: c.daysOverdue })})`;
-  return row([c.id, c.title, target, actual, due, c.lead.short ?? c.lead.name, status].map((cell) => md(cell)));
+  const cells = [c.id, c.title, target, actual, due, c.lead.short ?? c.lead.name, status].map((cell) => md(cell));
+  // Evidence links as autolinks: `<https://…>` (no spaces or `<>|` inside, checked by evidenceLinks).
+  const links = evidenceLinks(c).filter((u) => !u.includes('|'));
+  if (links.length > 0) cells[3] += `<br>${md(ui(lang, 'evidence'))}: ${links.map((u) => `<${u}>`).join(', ')}`;
+  return row(cells);
 }
 
 function areaTables(report: Report, lang: Lang): string[] {

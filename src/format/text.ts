@@ -49,7 +49,9 @@ export function formatDue(c: Pick<ReportCriterion, 'due' | 'ongoing'>, lang: Lan
 export function formatTask(c: ReportCriterion, lang: Lang, unitLabel: (id: string) => string): string {
   const word = (s: string) => (s === 'done' ? ui(lang, 'done') : s === 'in-progress' ? ui(lang, 'inProgress') : ui(lang, 'notStarted'));
   const parts = (c.task ?? []).map((t) => {
-    const text = t.status === 'done' && t.completedOn ? `${word(t.status)} ${displayDate(t.completedOn, lang)}` : word(t.status);
+    let text = t.status === 'done' && t.completedOn ? `${word(t.status)} ${displayDate(t.completedOn, lang)}` : word(t.status);
+    // The PAR Index appraisal wants evidence for every criterion the commune scores itself on.
+    if (t.status === 'done' && t.evidence.length === 0) text += ` (${ui(lang, 'noEvidence')})`;
     return c.task!.length + c.missingUnits.length > 1 ? `${unitLabel(t.unit)}: ${text}` : text;
   });
   for (const u of c.missingUnits) parts.push(`${unitLabel(u.id)}: ${ui(lang, 'noReport')}`);
@@ -58,4 +60,9 @@ export function formatTask(c: ReportCriterion, lang: Lang, unitLabel: (id: strin
 
 export function statusLabel(c: Pick<ReportCriterion, 'status'>, lang: Lang): string {
   return STATUS_LABEL[lang][c.status];
+}
+
+/** The URLs among a criterion's evidence, for formats that can show links. */
+export function evidenceLinks(c: ReportCriterion): string[] {
+  return [...new Set((c.task ?? []).flatMap((t) => t.evidence).map((e) => e.trim()).filter((e) => /^https?:\/\/[^\s<>"]+$/iu.test(e)))];
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Diagnostic, Plan, ProgressReport } from '../types.js';
 import { loadPlan } from '../validate/plan.js';
 import { loadProgress } from '../validate/progress.js';
@@ -35,7 +37,17 @@ function kindOf(source: Source): Kind | Diagnostic {
  * Reads every file, tells plans from progress files by their `schema:` line, checks each, then
  * checks across files. All problems of all files are returned together, not only the first.
  */
-export function loadInputs(files: readonly FoundFile[]): Inputs {
+export interface LoadOptions {
+  /** The repository root: evidence paths are relative to it (or to the progress file's folder). */
+  root?: string;
+  strict?: boolean;
+}
+
+export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {}): Inputs {
+  const absOf = new Map(files.map((f) => [f.file, f.abs]));
+  const evidenceExists = (path: string, progressFile: string) =>
+    isAbsolute(path) ? existsSync(path)
+      : (options.root !== undefined && existsSync(resolve(options.root, path))) || existsSync(resolve(dirname(absOf.get(progressFile) ?? '.'), path));
   const diagnostics: Diagnostic[] = [];
   const planSources: Source[] = [];
   const progressSources: Source[] = [];
@@ -72,7 +84,7 @@ export function loadInputs(files: readonly FoundFile[]): Inputs {
   const reports: ProgressReport[] = [];
   const byUnitAndDate = new Map<string, ProgressReport>();
   for (const source of progressSources) {
-    const { report, diagnostics: d } = loadProgress(source, plans, brokenPlans);
+    const { report, diagnostics: d } = loadProgress(source, plans, brokenPlans, { evidenceExists, strict: options.strict });
     diagnostics.push(...d);
     if (!report) continue;
     const key = `${report.plan}\u0000${report.unit}\u0000${report.asOf}`;

@@ -4,6 +4,7 @@ import type { DataPath, Diagnostic, Figure, Plan, PlanChangeRecord, ProgressEntr
 import { parseDate } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
 import { reportingUnits, resolveUnit } from './resolve-unit.js';
+import { evidenceKind, normalisePath } from './evidence.js';
 import { checkSchema } from './schema-check.js';
 
 type RawFigure = number | { value: number; total: number };
@@ -17,7 +18,19 @@ const RESERVED = new Set(['note', 'status', 'completedOn', 'evidence']);
  * the ProgressReport when it has no error. `brokenPlans` are plan ids whose file has errors:
  * their progress files get only the schema check, not a cascade of "unknown plan".
  */
-export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, brokenPlans: ReadonlySet<string>): { report?: ProgressReport; diagnostics: Diagnostic[] } {
+export interface ProgressCheckOptions {
+  /** Does this repository-relative evidence file exist? (I/O stays with the caller.) */
+  evidenceExists?: (path: string, progressFile: string) => boolean;
+  /** --strict: a missing evidence file is an error, not a warning. */
+  strict?: boolean;
+}
+
+export function loadProgress(
+  source: Source,
+  plans: ReadonlyMap<string, Plan>,
+  brokenPlans: ReadonlySet<string>,
+  options: ProgressCheckOptions = {},
+): { report?: ProgressReport; diagnostics: Diagnostic[] } {
   // Empty placeholders of a `cchc init` template are one "not filled in" per criterion, not a
   // schema error per empty value.
   const { data: filled, unfilled } = withoutPlaceholders(source.data);
@@ -142,6 +155,14 @@ export function loadProgress(source: Source, plans: ReadonlyMap<string, Plan>, b
     if (entry.status === 'done' && entry.completedOn === undefined) error('done-needs-date', { criterion: id }, [...path, 'status']);
     if (completedOn && asOf && completedOn > asOf) {
       push('warning', 'completed-after-as-of', { completedOn, asOf }, [...path, 'completedOn']);
+    }
+    if (Array.isArray(entry.evidence) && options.evidenceExists) {
+      entry.evidence.forEach((item, i) => {
+        if (typeof item !== 'string' || evidenceKind(item) !== 'path') return;
+        if (!options.evidenceExists!(normalisePath(item), source.file)) {
+          push(options.strict ? 'error' : 'warning', 'evidence-missing', { path: normalisePath(item) }, [...path, 'evidence', i]);
+        }
+      });
     }
     // Anything but a note counts as reporting: figures, a status, a completion date, evidence.
     const givesFigures = Object.keys(entry).some((k) => k !== 'note');
