@@ -2,6 +2,9 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { fromCommanderError } from './commands/usage-errors.js';
 import { parseDate } from './util/dates.js';
 import { runCheck, type CheckContext } from './commands/check.js';
+import { runInit } from './commands/init.js';
+import { DIFF_FORMAT_NAMES, runPlanDiff, runPlanShow } from './commands/plan.js';
+import { PLAN_FORMAT_NAMES } from './plan/show.js';
 import { chooseChalk, terminalWidth } from './commands/output.js';
 import { runValidate } from './commands/validate.js';
 import { InvalidInputError, UsageError } from './errors.js';
@@ -17,7 +20,7 @@ const dueSoonOption = () => new Option('--due-soon-days <n>', 'số ngày báo "
   return n;
 });
 // Checked while parsing, so a mistyped date is reported before any file is read.
-const asOfOption = () => new Option('--as-of <date>', 'ngày đánh giá, dạng 2025-09-14 hoặc 14/09/2025 (mặc định: hôm nay, giờ Việt Nam)').argParser((v) => {
+const asOfOption = (description = 'ngày đánh giá, dạng 2025-09-14 hoặc 14/09/2025 (mặc định: hôm nay, giờ Việt Nam)') => new Option('--as-of <date>', description).argParser((v) => {
   const parsed = parseDate(v);
   if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem === 'impossible' ? 'impossible-date' : 'date');
   return parsed.date;
@@ -79,6 +82,49 @@ function buildProgram(): Command {
     });
 
   program
+    .command('init')
+    .description('tạo tệp mẫu báo cáo tiến độ cho một đơn vị / write a progress template for one unit')
+    .option('--unit <id>', 'đơn vị báo cáo: mã, tên hoặc tên gọi khác (mặc định: đơn vị của --from)')
+    .option('--period <label>', 'tên kỳ báo cáo, ví dụ 2025-Q3 hoặc "Quý III/2025"')
+    .addOption(asOfOption('ngày chốt số liệu, dạng 2025-09-14 hoặc 14/09/2025'))
+    .option('--plan <file-or-id>', 'tệp kế hoạch, hoặc mã kế hoạch khi nạp nhiều kế hoạch')
+    .option('--config <file>', 'tệp cấu hình (mặc định: cchc.config.yaml gần nhất)')
+    .option('-o, --output <file>', 'tệp sẽ tạo (mặc định: <thư mục progress>/<kỳ>/<đơn vị>.yaml); không bao giờ ghi đè')
+    .option('--from <file>', 'báo cáo kỳ trước của đơn vị: chép số liệu sang tệp mới để cập nhật')
+    .addOption(langOption())
+    .option('--no-color', 'không tô màu')
+    .action(async (opts) => {
+      process.exitCode = await runInit(opts, context(opts.color));
+    });
+
+  const plan = program
+    .command('plan')
+    .description('xem kế hoạch, so sánh các lần sửa đổi / show a plan, compare its revisions');
+  plan
+    .command('show')
+    .description('in kế hoạch dạng cây: lĩnh vực, tiêu chí, chỉ tiêu, hạn, đơn vị / print the plan as a tree')
+    .option('--plan <file-or-id>', 'tệp kế hoạch, hoặc mã kế hoạch (mặc định: theo cchc.config.yaml)')
+    .option('--config <file>', 'tệp cấu hình (mặc định: cchc.config.yaml gần nhất)')
+    .addOption(new Option('--format <format>', 'định dạng (mặc định: table)').choices(PLAN_FORMAT_NAMES))
+    .addOption(langOption())
+    .option('--no-color', 'không tô màu')
+    .action((opts) => {
+      process.exitCode = runPlanShow(opts, context(opts.color));
+    });
+  plan
+    .command('diff')
+    .description('so sánh hai lần sửa đổi của kế hoạch; mã 1 khi có thay đổi / what changed between two revisions (exit 1 if anything did)')
+    .argument('<old>', 'bản cũ: tệp, hoặc tệp@phiên-bản-git, ví dụ plans/quang-son-2025.yaml@HEAD~1')
+    .argument('<new>', 'bản mới: tệp, hoặc tệp@phiên-bản-git')
+    .addOption(new Option('--format <format>', 'định dạng: text (mặc định), json, yaml (khối "amendments:" để dán vào kế hoạch)').choices(DIFF_FORMAT_NAMES))
+    .option('--config <file>', 'tệp cấu hình (mặc định: cchc.config.yaml gần nhất)')
+    .addOption(langOption())
+    .option('--no-color', 'không tô màu')
+    .action((oldSpec: string, newSpec: string, opts) => {
+      process.exitCode = runPlanDiff(oldSpec, newSpec, opts, context(opts.color));
+    });
+
+  program
     .command('schema')
     .description('in JSON Schema / print a JSON Schema')
     .addArgument(new Argument('<name>', 'plan | progress | report | config').choices(SCHEMA_NAMES))
@@ -100,8 +146,10 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.exitCode !== 0) {
-        const command = argv.slice(2).find((a) => !a.startsWith('-')) ?? 'check';
+      // Help shown because a command was missing (`cchc plan`): commander already printed it.
+      if (error.exitCode !== 0 && error.code !== 'commander.help' && error.code !== 'commander.helpDisplayed') {
+        const words = argv.slice(2).filter((a) => !a.startsWith('-'));
+        const command = words[0] === 'plan' && words[1] ? `plan ${words[1]}` : words[0] ?? 'check';
         const usage = fromCommanderError(error, command);
         process.stderr.write(`cchc: ${usage ? formatMessage(usage, lang) : error.message.replace(/^error: /u, '')}\n`);
       }

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 const EXAMPLES: Record<string, string> = {
   '--as-of': '14/09/2025', '--plan': 'plans/quang-son-2025.yaml', '--config': 'cchc.config.yaml', '--format': 'json',
   '--fail-on': 'overdue', '--unit': 'ttphcc', '--area': 'III', '--lang': 'en', '--due-soon-days': '30',
+  '--period': '2025-Q3', '--from': 'progress/2025-H1/ttphcc.yaml',
 };
 
 /**
@@ -27,6 +28,9 @@ export function fromCommanderError(error: CommanderError, command: string): Usag
   }
   if ((m = /^unknown command '([^']*)'(?:\s*\(Did you mean ([^?]*)\?\))?/su.exec(text))) {
     return new UsageError('unknown-command', { command: m[1]!, ...(m[2] ? { suggestion: m[2] } : {}) });
+  }
+  if ((m = /^missing required argument '([^']*)'/u.exec(text))) {
+    return new UsageError('missing-argument', { argument: m[1]!, command });
   }
   if ((m = /^too many arguments.*?'?([^'\s]*)'?\.?$/su.exec(text))) {
     return new UsageError('too-many-arguments', { value: m[1] ?? '' });
