@@ -43,7 +43,7 @@ export function loadConfig(abs: string, cwd: string): { config?: Config; diagnos
   const schemaDiagnostics = checkSchema(source, 'config');
   if (schemaDiagnostics.length > 0) return { diagnostics: schemaDiagnostics };
   const raw = source.data as {
-    plan?: string | string[]; progress?: string | string[]; asOf?: string; lang?: Lang; failOn?: FailOn; dueSoonDays?: number;
+    plan?: string | string[]; plans?: string | string[]; progress?: string | string[]; asOf?: string; lang?: Lang; failOn?: FailOn; dueSoonDays?: number;
     timezone?: string; outputs?: string | string[];
   };
   const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((p) => resolve(dirname(abs), p));
@@ -62,7 +62,7 @@ export function loadConfig(abs: string, cwd: string): { config?: Config; diagnos
   }
   return {
     config: {
-      file, abs, plans: list(raw.plan), progress: list(raw.progress), asOf, lang: raw.lang, failOn: raw.failOn,
+      file, abs, plans: [...list(raw.plan), ...list(raw.plans)], progress: list(raw.progress), asOf, lang: raw.lang, failOn: raw.failOn,
       dueSoonDays: raw.dueSoonDays, timezone: raw.timezone, outputs: list(raw.outputs),
     },
     diagnostics: [],
