@@ -64,7 +64,7 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   const diagnostics = sortDiagnostics(inputs.diagnostics);
   for (const d of diagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0) {
+  if (errors > 0 && inputs.plans.size === 0) {
     ctx.err(ui(lang, 'invalidInput', { n: errors }));
     throw new InvalidInputError();
   }
@@ -83,6 +83,16 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
     report.diagnostics = reportDiagnostics;
     return report;
   });
+
+  if (errors > 0) {
+    // The valid files are still evaluated and shown, so one broken file does not hide the rest;
+    // but nothing is exported from incomplete data, and the exit code says the input is invalid.
+    await deliver(reports, { format: options.format, files: [], defaults: [] }, { lang, chalk: ctx.chalk, width: ctx.width }, {
+      ...ctx, inputs: new Set(), written: (file) => file,
+    });
+    ctx.err(ui(lang, 'invalidInputPartial', { n: errors }));
+    throw new InvalidInputError();
+  }
 
   await deliver(
     reports,
