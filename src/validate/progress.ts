@@ -175,6 +175,12 @@ export function loadProgress(
     });
   }
 
+  // "3.2.l": the schema says the id has the wrong form, the plan check says which id was meant;
+  // one mistake, one message — keep the one with the suggestion.
+  const said = new Set(diagnostics.filter((d) => d.code === 'unknown-criterion').map((d) => `${d.line}:${d.column}`));
+  const unique = diagnostics.filter((d) => !(d.code === 'bad-format' && d.args.hint === 'criterionId' && said.has(`${d.line}:${d.column}`)));
+  diagnostics.length = 0;
+  diagnostics.push(...unique);
   if (diagnostics.some((d) => d.severity === 'error') || !unit || !asOf) return { diagnostics };
   return {
     report: { file: source.file, plan: plan.id, planRevision: raw.planRevision, unit, period: raw.period, asOf, reportedBy: raw.reportedBy, entries },
