@@ -1,30 +1,17 @@
-import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { fromCommanderError } from './commands/usage-errors.js';
-import { parseDate } from './util/dates.js';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { runCheck, type CheckContext } from './commands/check.js';
 import { runInit } from './commands/init.js';
-import { DIFF_FORMAT_NAMES, runPlanDiff, runPlanShow } from './commands/plan.js';
-import { PLAN_FORMAT_NAMES } from './plan/show.js';
+import { asOfOption, dueSoonOption, langOption } from './commands/options.js';
 import { chooseChalk, terminalWidth } from './commands/output.js';
+import { DIFF_FORMAT_NAMES, runPlanDiff, runPlanShow } from './commands/plan.js';
+import { fromCommanderError } from './commands/usage-errors.js';
 import { runValidate } from './commands/validate.js';
 import { InvalidInputError, UsageError } from './errors.js';
 import { FORMAT_NAMES } from './format/index.js';
 import { formatMessage } from './messages.js';
+import { PLAN_FORMAT_NAMES } from './plan/show.js';
 import { SCHEMA_NAMES, schemaText, type SchemaName } from './schemas.js';
 import type { Lang } from './types.js';
-
-const langOption = () => new Option('--lang <lang>', 'ngôn ngữ / language').choices(['vi', 'en']);
-const dueSoonOption = () => new Option('--due-soon-days <n>', 'số ngày báo "sắp đến hạn" (mặc định 30)').argParser((v) => {
-  const n = Number(v);
-  if (!/^\d+$/u.test(v) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('days');
-  return n;
-});
-// Checked while parsing, so a mistyped date is reported before any file is read.
-const asOfOption = (description = 'ngày đánh giá, dạng 2025-09-14 hoặc 14/09/2025 (mặc định: hôm nay, giờ Việt Nam)') => new Option('--as-of <date>', description).argParser((v) => {
-  const parsed = parseDate(v);
-  if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem === 'impossible' ? 'impossible-date' : 'date');
-  return parsed.date;
-});
 
 function context(colorFlag: boolean): CheckContext {
   return {
