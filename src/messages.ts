@@ -1,5 +1,6 @@
 import type { MessageArgs, MessageTable } from './message-table.js';
 import { INIT_MESSAGES } from './messages-init.js';
+import { INPUT_MESSAGES } from './messages-input.js';
 import { PLAN_MESSAGES } from './messages-plan.js';
 import type { Diagnostic, Lang, Status } from './types.js';
 import { displayDate } from './util/dates.js';
@@ -384,7 +385,7 @@ const CORE_MESSAGES: MessageTable = {
   },
 };
 
-const MESSAGES: MessageTable = { ...CORE_MESSAGES, ...INIT_MESSAGES, ...PLAN_MESSAGES };
+const MESSAGES: MessageTable = { ...CORE_MESSAGES, ...INIT_MESSAGES, ...PLAN_MESSAGES, ...INPUT_MESSAGES };
 
 export function formatMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Lang): string {
   const entry = MESSAGES[d.code];

@@ -43,13 +43,28 @@ export function discover(paths: readonly string[], cwd: string): { files: FoundF
       files.set(abs, { abs, file: displayPath(abs, cwd) });
       continue;
     }
+    if (namedLikeFile(given)) {
+      diagnostics.push({ severity: 'error', code: 'path-is-directory', args: {}, file: displayPath(abs, cwd) });
+      continue;
+    }
     const found: string[] = [];
+    const before = diagnostics.length;
     walk(abs, found, diagnostics, cwd, new Set());
-    if (found.length === 0) diagnostics.push({ severity: 'error', code: 'no-yaml-files', args: {}, file: displayPath(abs, cwd) });
+    // A folder whose .yaml entries could not be read was already reported entry by entry.
+    if (found.length === 0 && diagnostics.length === before) diagnostics.push({ severity: 'error', code: 'no-yaml-files', args: {}, file: displayPath(abs, cwd) });
     for (const f of found) files.set(f, { abs: f, file: displayPath(f, cwd) });
   }
   const sorted = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files: sorted, diagnostics };
+}
+
+/**
+ * A folder named `ttphcc.yaml` is a file the user meant to make (an unzip or a copy gone wrong):
+ * it is reported rather than searched, where it would silently add nothing. `bao-cao.yaml/`,
+ * written with its slash, is taken as the folder it says it is.
+ */
+function namedLikeFile(path: string): boolean {
+  return YAML.test(path);
 }
 
 function walk(dir: string, out: string[], diagnostics: Diagnostic[], cwd: string, seen: Set<string>): void {
@@ -76,7 +91,8 @@ function walk(dir: string, out: string[], diagnostics: Diagnostic[], cwd: string
       if (YAML.test(name) || reason === 'ELOOP') diagnostics.push({ severity: 'error', code: 'file-unreadable', args: { reason }, file: displayPath(path, cwd) });
       continue;
     }
-    if (stat.isDirectory()) walk(path, out, diagnostics, cwd, seen);
+    if (stat.isDirectory() && namedLikeFile(name)) diagnostics.push({ severity: 'error', code: 'path-is-directory', args: {}, file: displayPath(path, cwd) });
+    else if (stat.isDirectory()) walk(path, out, diagnostics, cwd, seen);
     else if (YAML.test(name)) out.push(path);
   }
 }

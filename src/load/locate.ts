@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DataPath } from '../types.js';
 import type { Source } from './source.js';
 
@@ -19,7 +19,7 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) break;
       const keyNode = isNode(pair.key) ? pair.key : null;
       if (last && options.key && keyNode) {
@@ -39,6 +39,25 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
   const offset = best?.range?.[0] ?? 0;
   const pos = source.lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * A mapping's pairs by key (the first of equal keys, as a search would find it). Built once per
+ * mapping: every finding of a file is located in it, and a file with thousands of entries would
+ * otherwise be searched from the top thousands of times.
+ */
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    }
+    indexes.set(map, index);
+  }
+  return index;
 }
 
 function isNode(value: unknown): value is Node {

@@ -42,12 +42,16 @@ function show(value: unknown): string {
 export function checkSchema(source: Source, name: SchemaName, data: unknown = source.data): Diagnostic[] {
   const validate = validator(name);
   if (validate(data)) return [];
+  const errors = validate.errors ?? [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const error of validate.errors ?? []) {
+  // The value of a misspelt field is not checked against whatever the misspelling happens to match.
+  const misspelt = errors.flatMap((e) => (e.propertyName !== undefined && fieldSuggestion(errors, e) ? [`${e.instancePath}/${e.propertyName}`] : []));
+  for (const error of errors) {
     // if/then/anyOf report the failure of their branches too; the branch error says it better.
-    if (error.keyword === 'if' || error.keyword === 'anyOf' && (validate.errors ?? []).some((e) => e !== error && e.instancePath === error.instancePath && e.keyword !== 'anyOf')) continue;
-    const diag = toDiagnostic(source, error);
+    if (error.keyword === 'if' || error.keyword === 'anyOf' && errors.some((e) => e !== error && e.instancePath === error.instancePath && e.keyword !== 'anyOf')) continue;
+    if (misspelt.some((p) => error.instancePath === p || error.instancePath.startsWith(`${p}/`))) continue;
+    const diag = toDiagnostic(source, error, errors);
     if (!diag) continue;
     const key = `${diag.line}:${diag.column}:${diag.code}:${JSON.stringify(diag.args)}`;
     if (seen.has(key)) continue;
@@ -58,7 +62,7 @@ export function checkSchema(source: Source, name: SchemaName, data: unknown = so
   return out.filter((d) => d.code !== 'required' || !out.some((o) => o.code === 'unknown-field' && o.args.suggestion === d.args.field));
 }
 
-function toDiagnostic(source: Source, error: ErrorObject): Diagnostic | undefined {
+function toDiagnostic(source: Source, error: ErrorObject, errors: readonly ErrorObject[]): Diagnostic | undefined {
   const path: DataPath = pointerToPath(error.instancePath);
   const make = (code: string, args: Diagnostic['args'], at: DataPath = path, key = false): Diagnostic => {
     const pos = locate(source, at, { key });
@@ -78,7 +82,7 @@ function toDiagnostic(source: Source, error: ErrorObject): Diagnostic | undefine
     case 'propertyNames':
       return undefined; // the pattern error on the name itself follows
     case 'type':
-      return make('wrong-type', { expected: String(params.type).split(',')[0]! });
+      return make(...typeProblem(String(params.type).split(',')[0]!, error.data, path));
     case 'const':
     case 'enum': {
       const allowed = (error.keyword === 'const' ? [params.allowedValue] : (params.allowedValues as unknown[])).map(show);
@@ -89,6 +93,8 @@ function toDiagnostic(source: Source, error: ErrorObject): Diagnostic | undefine
     case 'pattern':
     case 'not': {
       if (error.propertyName !== undefined) {
+        const suggestion = fieldSuggestion(errors, error);
+        if (suggestion) return make('unknown-field', { field: error.propertyName, suggestion }, [...path, error.propertyName], true);
         const hint = /\\\.\[0-9\]/u.test(String(params.pattern ?? '')) ? 'criterionId' : 'measureId';
         return make('bad-format', { value: error.propertyName, hint }, [...path, error.propertyName], true);
       }
@@ -113,4 +119,40 @@ function schemaFieldProblem(make: (code: string, args: Diagnostic['args']) => Di
   const m = /^cchc\/(plan|progress|config)@(\d+)$/u.exec(value);
   if (m && Number(m[2]) > 1) return make('schema-future', { schema: value });
   return make('schema-unknown', { schema: value });
+}
+
+/** A value of the wrong type, named after the usual way a hand-written file gets there. */
+function typeProblem(expected: string, data: unknown, path: DataPath): [string, Diagnostic['args']] {
+  // `reportedBy:` with nothing after it: say it is empty, not that it has the wrong type.
+  if (data === null) return ['empty-value', { field: String(path[path.length - 1] ?? ''), expected }];
+  const colon = expected === 'string' ? colonText(data) : undefined;
+  if (colon !== undefined) return ['colon-in-text', { text: colon }];
+  const numeric = expected === 'number' || expected === 'integer';
+  if (numeric && typeof data === 'string' && /^-?\d+,\d+$/u.test(data.trim())) return ['decimal-comma', { value: data.trim() }];
+  return ['wrong-type', { expected }];
+}
+
+/**
+ * `- Quyết định số 12: ban hành quy chế` is read by YAML as a mapping, because of the ": ".
+ * Returns the text as written when a value that should be text is such a one-entry mapping.
+ */
+function colonText(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const entries = Object.entries(data);
+  if (entries.length !== 1) return undefined;
+  const [key, value] = entries[0]!;
+  return typeof value === 'string' || typeof value === 'number' ? `${key}: ${value}` : undefined;
+}
+
+/**
+ * "complatedOn" fails the pattern for names of measures, but it is a misspelt field: when a name
+ * that breaks `propertyNames` is close to one of the fields its object declares, that field is
+ * suggested instead of the pattern. (The `propertyNames` error of the same object carries the
+ * object's schema.)
+ */
+function fieldSuggestion(errors: readonly ErrorObject[], error: ErrorObject): string | undefined {
+  if (error.propertyName === undefined) return undefined;
+  const owner = errors.find((e) => e.keyword === 'propertyNames' && e.instancePath === error.instancePath);
+  const fields = Object.keys((owner?.parentSchema?.properties as object | undefined) ?? {});
+  return suggest(error.propertyName, fields);
 }

@@ -1,0 +1,358 @@
+// `npm run bench`: cchc against its floor, its peer and bare Node, side by side in one run.
+//
+// Every measurement is a whole process (spawnSync, wall time from process.hrtime), repeated in
+// rounds that interleave the commands (A B C A B C …; the N = 100 and N = 1,000 commands share
+// rounds) so that a change in machine load hits all of them alike; the medians are compared, and
+// also the median of the ratios within each round ("paired"). Peak RSS and CPU time come from GNU time (`/usr/bin/time
+// -f '%M %U %S'`); without it, from one extra run per command with a preloaded probe that reads
+// `process.resourceUsage()` at exit.
+//
+//   npm run bench                          N = 100 (5 reps) and N = 1,000 (3 reps), start-up (15 reps)
+//   npm run bench -- --sizes 100 --reps 3  a quicker run
+//
+// Prints the table and writes every sample, median and ratio to tests/bench/last-run.json.
+
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { copyCli } from './cli-copy.js';
+import { DEFAULT_SEED, ensureTree, REPO, treeDir, type Manifest } from './generate.js';
+
+const NODE = process.execPath;
+let CCHC = join(REPO, 'bin/cchc.js');
+const AJV_CLI = join(REPO, 'node_modules/ajv-cli/dist/index.js');
+const FLOOR = join(REPO, 'tests/bench/.build/floor.js');
+const PROBE = join(REPO, 'tests/bench/.build/rss-probe.js');
+const GNU_TIME = '/usr/bin/time';
+/** `--as-of` for check: after the year's last report, so every report is used. */
+const AS_OF = '2025-12-31';
+const NATIONAL = 3300;
+
+interface Command {
+  id: string;
+  label: string;
+  argv: string[];
+  /** Exit codes that mean the command did its job (check exits 1 when criteria fail). */
+  ok: number[];
+}
+
+interface Sample { wallMs: number; cpuMs?: number; rssMB?: number; round?: number }
+
+interface Stats {
+  id: string;
+  label: string;
+  argv: string[];
+  samples: Sample[];
+  wallMs: { median: number; min: number; max: number };
+  cpuMs?: { median: number };
+  rssMB?: { median: number; max: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running one process.
+
+const hasGnuTime = (() => {
+  // CCHC_BENCH_RSS=probe tries the fallback on a machine that has GNU time.
+  if (process.env.CCHC_BENCH_RSS === 'probe' || !existsSync(GNU_TIME)) return false;
+  const r = spawnSync(GNU_TIME, ['-f', '%M', NODE, '-e', '0'], { encoding: 'utf8' });
+  return r.status === 0 && /^\d+\s*$/mu.test(r.stderr);
+})();
+
+const scratch = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
+const devNull = openSync('/dev/null', 'w');
+
+function fail(command: Command, status: number | null, signal: string | null, stderr: string): never {
+  throw new Error(`${command.label}: exit ${status ?? signal}\n  ${command.argv.join(' ')}\n${stderr.slice(-2000)}`);
+}
+
+/** One timed run; stdout goes to /dev/null. */
+function runOnce(command: Command): Sample {
+  const [file, ...args] = command.argv as [string, ...string[]];
+  const measure = join(scratch, 'time.txt');
+  const argv: [string, string[]] = hasGnuTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', measure, file, ...args]] : [file, args];
+  const started = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv[1], { cwd: REPO, stdio: ['ignore', devNull, 'pipe'], maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.error) throw r.error;
+  if (r.status === null || !command.ok.includes(r.status)) fail(command, r.status, r.signal, r.stderr);
+  if (!hasGnuTime) return { wallMs };
+  // GNU time writes "Command exited with non-zero status 1" before the figures on exit 1.
+  const last = readFileSync(measure, 'utf8').trim().split('\n').pop()!;
+  const [kb, user, sys] = last.split(/\s+/u).map(Number) as [number, number, number];
+  return { wallMs, cpuMs: (user + sys) * 1000, rssMB: kb / 1024 };
+}
+
+/** Without GNU time: one extra run with a probe preloaded that reports the process's own usage. */
+function probeOnce(command: Command): { cpuMs: number; rssMB: number } {
+  const [file, ...args] = command.argv as [string, ...string[]];
+  const out = join(scratch, 'probe.json');
+  rmSync(out, { force: true });
+  const r = spawnSync(file, ['--import', pathToFileURL(PROBE).href, ...args], {
+    cwd: REPO, stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8', env: { ...process.env, CCHC_BENCH_PROBE: out },
+  });
+  if (r.status === null || !command.ok.includes(r.status)) fail(command, r.status, r.signal, r.stderr);
+  const u = JSON.parse(readFileSync(out, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+  return { cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, rssMB: u.maxRSS / 1024 };
+}
+
+/** Captures stdout of a run (checks only, untimed). */
+function capture(command: Command): { status: number; stdout: string } {
+  const [file, ...args] = command.argv as [string, ...string[]];
+  const r = spawnSync(file, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status === null || !command.ok.includes(r.status)) fail(command, r.status, r.signal, r.stderr);
+  return { status: r.status, stdout: r.stdout };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/**
+ * Runs rounds of commands, each round running its commands one after the other (A B C A B C …),
+ * and keeps each sample's round so that ratios can also be taken within a round.
+ */
+function measureRounds(name: string, rounds: Command[][]): Map<string, Stats> {
+  const all = [...new Map(rounds.flat().map((c) => [c.id, c])).values()];
+  const samples = new Map(all.map((c) => [c.id, [] as Sample[]]));
+  rounds.forEach((round, r) => {
+    const line: string[] = [];
+    for (const c of round) {
+      const sample = { ...runOnce(c), round: r };
+      samples.get(c.id)!.push(sample);
+      line.push(`${c.id} ${fmtMs(sample.wallMs)}`);
+    }
+    process.stderr.write(`  ${name} ${r + 1}/${rounds.length}: ${line.join('  ')}\n`);
+  });
+  if (!hasGnuTime) {
+    for (const c of all) {
+      const p = probeOnce(c);
+      for (const x of samples.get(c.id)!) Object.assign(x, p);
+    }
+  }
+  return new Map(all.map((c) => {
+    const ss = samples.get(c.id)!;
+    const wall = ss.map((x) => x.wallMs);
+    const cpu = ss.flatMap((x) => (x.cpuMs === undefined ? [] : [x.cpuMs]));
+    const rss = ss.flatMap((x) => (x.rssMB === undefined ? [] : [x.rssMB]));
+    return [c.id, {
+      id: c.id, label: c.label, argv: c.argv.map((a) => (a.startsWith(REPO) ? relative(REPO, a) || '.' : a)), samples: ss,
+      wallMs: { median: median(wall), min: Math.min(...wall), max: Math.max(...wall) },
+      ...(cpu.length ? { cpuMs: { median: median(cpu) } } : {}),
+      ...(rss.length ? { rssMB: { median: median(rss), max: Math.max(...rss) } } : {}),
+    }];
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is measured.
+
+const node = (...args: string[]) => [NODE, ...args];
+
+function startupCommands(): Command[] {
+  return [
+    { id: 'node', label: 'node -e 0', argv: node('-e', '0'), ok: [0] },
+    { id: 'version', label: 'cchc --version', argv: node(CCHC, '--version'), ok: [0] },
+    { id: 'example', label: 'cchc check (bundled example)', argv: node(CCHC, 'check', '--no-color'), ok: [0, 1] },
+  ];
+}
+
+function treeCommands(n: number, tree: string): Command[] {
+  const rel = relative(REPO, tree);
+  return [
+    { id: `floor${n}`, label: `floor: read + yaml.parse, N=${n}`, argv: node(FLOOR, rel), ok: [0] },
+    { id: `check${n}`, label: `cchc check --format json, N=${n}`, argv: node(CCHC, 'check', rel, '--format', 'json', '--as-of', AS_OF, '--no-color'), ok: [0, 1] },
+    { id: `validate${n}`, label: `cchc validate, N=${n}`, argv: node(CCHC, 'validate', rel, '--no-color'), ok: [0] },
+    {
+      id: `ajv${n}`, label: `ajv-cli validate (progress files), N=${n}`,
+      // The same Ajv options as cchc's own validator (src/validate/schema-check.ts).
+      argv: node(AJV_CLI, 'validate', '--spec=draft2020', '-s', 'schemas/progress.schema.json', '-d', `${rel}/progress/**/*.yaml`,
+        '--all-errors', '--verbose', '--strict-required=false', '--allow-union-types'),
+      ok: [0],
+    },
+  ];
+}
+
+/** Untimed first run of each command: checks that it does the whole job, and warms the disk cache. */
+function preflight(n: number, commands: Command[], manifest: Manifest, full: boolean): void {
+  const byId = new Map(commands.map((c) => [c.id.replace(/\d+$/u, ''), c]));
+  const floor = capture(byId.get('floor')!);
+  if (Number(floor.stdout.trim()) !== manifest.files) throw new Error(`floor read ${floor.stdout.trim()} files, expected ${manifest.files}`);
+  if (!full) return;
+  const validate = capture(byId.get('validate')!);
+  if (!validate.stdout.includes(String(manifest.files))) throw new Error(`validate N=${n}: ${validate.stdout}`);
+  const ajv = capture(byId.get('ajv')!);
+  const valid = ajv.stdout.split('\n').filter((l) => l.endsWith(' valid')).length;
+  if (valid !== manifest.progressFiles) throw new Error(`ajv-cli N=${n}: ${valid} valid of ${manifest.progressFiles}`);
+  const check = capture(byId.get('check')!);
+  const report = JSON.parse(check.stdout) as { schema: string; reports: unknown[] };
+  if (report.schema !== 'cchc/report-set@1' || report.reports.length !== n) throw new Error(`check N=${n}: ${report.schema}, ${report.reports.length} reports`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting.
+
+function fmtMs(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+interface Ratio { name: string; value: number; target?: { op: '<='; limit: number }; pass?: boolean; cpuValue?: number; pairedValue?: number; note?: string }
+
+function ratio(name: string, a: Stats | undefined, b: Stats | undefined, limit?: number, note?: string): Ratio | undefined {
+  if (!a || !b) return undefined;
+  const value = a.wallMs.median / b.wallMs.median;
+  const cpuValue = a.cpuMs && b.cpuMs && b.cpuMs.median > 0 ? a.cpuMs.median / b.cpuMs.median : undefined;
+  // The median of the ratios within each round: less moved by a load that changes during the run.
+  const paired = a.samples.flatMap((x) => {
+    const y = b.samples.find((z) => z.round === x.round);
+    return y ? [x.wallMs / y.wallMs] : [];
+  });
+  return {
+    name, value, ...(cpuValue !== undefined ? { cpuValue } : {}), ...(paired.length ? { pairedValue: median(paired) } : {}),
+    ...(limit !== undefined ? { target: { op: '<=' as const, limit }, pass: value <= limit } : {}),
+    ...(note ? { note } : {}),
+  };
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const sizes = (option(args, '--sizes') ?? '100,1000').split(',').map(Number);
+  const repsFor = (n: number) => Number(option(args, '--reps') ?? (n >= 1000 ? 3 : 5));
+  const startupReps = Number(option(args, '--startup-reps') ?? 15);
+  const seed = Number(option(args, '--seed') ?? DEFAULT_SEED);
+  if (!existsSync(AJV_CLI)) throw new Error('ajv-cli is missing: run "npm ci"');
+  const cli = copyCli();
+  CCHC = cli.bin;
+
+  const began = process.hrtime.bigint();
+  const load: { before: number[]; after: number[] } = { before: loadavg(), after: [] };
+  process.stderr.write(`cchc bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${load.before.map((x) => x.toFixed(1)).join(' ')}, RSS via ${hasGnuTime ? 'GNU time' : 'resourceUsage probe'}\n`);
+
+  const trees = new Map<number, { tree: string; manifest: Manifest; reused: boolean; ms: number }>();
+  for (const n of sizes) {
+    const t0 = process.hrtime.bigint();
+    const tree = treeDir(n);
+    const { manifest, reused } = ensureTree(n, seed, tree);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    trees.set(n, { tree, manifest, reused, ms });
+    process.stderr.write(`  data N=${n}: ${manifest.files} files (${manifest.plans} plans, ${manifest.progressFiles} progress), ${(manifest.bytes / 1e6).toFixed(1)} MB, ${reused ? 'reused' : `generated in ${fmtMs(ms)}`}\n`);
+  }
+
+  const stats = new Map<string, Stats>();
+  const add = (m: Map<string, Stats>) => m.forEach((v, k) => stats.set(k, v));
+
+  const startup = startupCommands();
+  for (const c of startup) capture(c); // warm-up
+  add(measureRounds('start-up', Array.from({ length: startupReps }, () => startup)));
+  const bySize = new Map<number, Command[]>();
+  for (const n of sizes) {
+    const { tree, manifest } = trees.get(n)!;
+    const commands = treeCommands(n, tree);
+    process.stderr.write(`  N=${n}: checking outputs and warming the cache…\n`);
+    preflight(n, commands, manifest, n < 1000);
+    bySize.set(n, commands);
+  }
+  // The sizes are interleaved too (round r runs N=100's commands, then N=1000's while r is within
+  // its repetitions), so that the scaling from one size to the next is measured under one load.
+  const rounds = Math.max(...sizes.map(repsFor));
+  add(measureRounds('trees', Array.from({ length: rounds }, (_, r) => sizes.filter((n) => r < repsFor(n)).flatMap((n) => bySize.get(n)!))));
+  load.after = loadavg();
+
+  const s = (id: string) => stats.get(id);
+  const ratios = [
+    ratio('check / floor, N=100', s('check100'), s('floor100'), 1.3),
+    ratio('check / floor, N=1000', s('check1000'), s('floor1000'), 1.3),
+    ratio('check N=1000 / check N=100', s('check1000'), s('check100'), 11, 'scaling; 10 would be linear'),
+    ratio('validate N=1000 / validate N=100', s('validate1000'), s('validate100'), undefined, 'scaling; 10 would be linear'),
+    ratio('floor N=1000 / floor N=100', s('floor1000'), s('floor100'), undefined, 'scaling of the floor itself'),
+    ratio('validate / ajv-cli, N=100', s('validate100'), s('ajv100'), 0.7),
+    ratio('validate / ajv-cli, N=1000', s('validate1000'), s('ajv1000'), 0.7),
+    ratio('cchc --version / node -e 0', s('version'), s('node'), 1.5),
+    ratio('cchc check (example) / node -e 0', s('example'), s('node'), 2.5),
+  ].filter((r): r is Ratio => r !== undefined);
+
+  const rssLimit = 250;
+  const rss = [...stats.values()].filter((x) => x.rssMB).map((x) => ({
+    id: x.id, label: x.label, maxMB: x.rssMB!.max, medianMB: x.rssMB!.median,
+    ...(/1000$/u.test(x.id) && /^(check|validate)/u.test(x.id) ? { target: { op: '<=' as const, limitMB: rssLimit }, pass: x.rssMB!.max <= rssLimit } : {}),
+  }));
+
+  // National scale: 3,300 communes, from the N = 100 and N = 1,000 points — a straight line
+  // through both, and a power law with the exponent they show.
+  const national = (['check', 'validate', 'floor'] as const).flatMap((what) => {
+    const a = s(`${what}100`);
+    const b = s(`${what}1000`);
+    if (!a || !b) return [];
+    const line = (ya: number, yb: number) => yb + ((yb - ya) / 900) * (NATIONAL - 1000);
+    const exponent = Math.log(b.wallMs.median / a.wallMs.median) / Math.log(10);
+    return [{
+      what, communes: NATIONAL, files: Math.round((trees.get(1000)!.manifest.files / 1000) * NATIONAL), exponent,
+      wallMs: { linear: line(a.wallMs.median, b.wallMs.median), power: b.wallMs.median * (NATIONAL / 1000) ** exponent },
+      ...(a.cpuMs && b.cpuMs ? { cpuMs: { linear: line(a.cpuMs.median, b.cpuMs.median) } } : {}),
+      ...(a.rssMB && b.rssMB ? { rssMB: { linear: line(a.rssMB.max, b.rssMB.max), withinTarget: line(a.rssMB.max, b.rssMB.max) <= rssLimit } } : {}),
+    }];
+  });
+
+  // ---- print
+  const out: string[] = [];
+  const pad = (x: string, n: number) => x + ' '.repeat(Math.max(0, n - [...x].length));
+  const lpad = (x: string, n: number) => ' '.repeat(Math.max(0, n - [...x].length)) + x;
+  out.push('', pad('command', 44) + lpad('median', 10) + lpad('min', 10) + lpad('max', 10) + lpad('cpu', 10) + lpad('peak RSS', 11) + '  runs');
+  for (const x of stats.values()) {
+    out.push(pad(x.label, 44) + lpad(fmtMs(x.wallMs.median), 10) + lpad(fmtMs(x.wallMs.min), 10) + lpad(fmtMs(x.wallMs.max), 10)
+      + lpad(x.cpuMs ? fmtMs(x.cpuMs.median) : '-', 10) + lpad(x.rssMB ? `${x.rssMB.max.toFixed(0)} MB` : '-', 11) + `  ${x.samples.length}`);
+  }
+  out.push('', pad('ratio of wall medians', 40) + lpad('value', 9) + lpad('target', 9) + lpad('', 7) + lpad('paired', 9) + lpad('cpu', 9));
+  for (const r of ratios) {
+    const x = (v: number | undefined) => (v === undefined ? '' : `${v.toFixed(2)}×`);
+    out.push(pad(r.name, 40) + lpad(x(r.value), 9) + lpad(r.target ? `≤ ${r.target.limit}×` : '', 9)
+      + lpad(r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS', 7) + lpad(x(r.pairedValue), 9) + lpad(x(r.cpuValue), 9) + (r.note ? `  (${r.note})` : ''));
+  }
+  out.push('(paired: median of the ratios within each round; cpu: ratio of median user + system CPU time)');
+  out.push('');
+  for (const r of rss.filter((x) => x.target)) out.push(`${pad(`peak RSS ${r.label}`, 52)}${lpad(`${r.maxMB.toFixed(0)} MB`, 9)}   ≤ ${rssLimit} MB  ${r.pass ? 'ok' : 'MISS'}`);
+  for (const x of national) {
+    out.push(`national (${x.communes} communes, ${x.files} files) ${pad(x.what, 9)} wall ≈ ${fmtMs(x.wallMs.linear)} (linear), ${fmtMs(x.wallMs.power)} (power, exponent ${x.exponent.toFixed(2)})`
+      + (x.rssMB ? `, peak RSS ≈ ${x.rssMB.linear.toFixed(0)} MB${x.rssMB.withinTarget ? '' : ` (> ${rssLimit} MB)`}` : ''));
+  }
+  const totalMs = Number(process.hrtime.bigint() - began) / 1e6;
+  out.push('', `load average ${load.before.map((x) => x.toFixed(1)).join(' ')} → ${load.after.map((x) => x.toFixed(1)).join(' ')}; bench took ${fmtMs(totalMs)}; written to tests/bench/last-run.json`, '');
+  process.stdout.write(out.join('\n'));
+
+  const result = {
+    schema: 'cchc/bench@1',
+    when: new Date().toISOString(),
+    build: { distDigest: cli.distDigest, runFrom: relative(REPO, CCHC) },
+    machine: { node: process.version, platform: `${process.platform} ${release()}`, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMB: Math.round(totalmem() / 2 ** 20), loadavg: load },
+    method: {
+      timing: 'whole process, spawnSync wall time (process.hrtime); medians of interleaved repetitions',
+      rss: hasGnuTime ? 'GNU time %M (max resident set size)' : 'process.resourceUsage().maxRSS via a preloaded probe (one extra run per command)',
+      cpu: hasGnuTime ? 'GNU time %U + %S (10 ms resolution)' : 'process.resourceUsage() user + system',
+      asOf: AS_OF,
+      seed,
+      reps: Object.fromEntries([...sizes.map((n) => [`N=${n}`, repsFor(n)]), ['start-up', startupReps]]),
+    },
+    data: Object.fromEntries([...trees].map(([n, t]) => [`N=${n}`, { tree: relative(REPO, t.tree), ...t.manifest }])),
+    commands: Object.fromEntries(stats),
+    ratios,
+    rss,
+    national,
+    totalMs,
+  };
+  writeFileSync(join(REPO, 'tests/bench/last-run.json'), `${JSON.stringify(result, null, 2)}\n`);
+}
+
+try {
+  main();
+} finally {
+  closeSync(devNull);
+  rmSync(scratch, { recursive: true, force: true });
+}
