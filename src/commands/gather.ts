@@ -1,8 +1,9 @@
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { findConfig, loadConfig, type Config } from '../load/config.js';
 import { discover } from '../load/discover.js';
 import { loadInputs, type Inputs } from '../load/load-inputs.js';
 import { UsageError } from '../errors.js';
+import { commandLinePath } from '../util/command-line-path.js';
 import type { Diagnostic } from '../types.js';
 
 export interface GatherOptions {
@@ -16,7 +17,7 @@ export interface GatherOptions {
 
 /** The configuration file, if one applies: --config, or the nearest cchc.config.yaml upward. */
 export function gatherConfig(options: Pick<GatherOptions, 'config' | 'cwd'>): { config?: Config; diagnostics: Diagnostic[] } {
-  const file = options.config ? resolve(options.cwd, options.config) : findConfig(options.cwd);
+  const file = options.config ? commandLinePath(options.config, options.cwd) : findConfig(options.cwd);
   if (!file) return { diagnostics: [] };
   return loadConfig(file, options.cwd);
 }

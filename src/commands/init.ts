@@ -1,3 +1,4 @@
+import { commandLinePath } from '../util/command-line-path.js';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -143,7 +144,8 @@ function checkPrevious(previous: ProgressReport, plan: Plan, unit: string, asOf:
 function outputPath(options: InitOptions, config: Config | undefined, cwd: string, period: string, unit: string): string {
   let abs: string;
   if (options.output !== undefined) {
-    abs = resolve(cwd, options.output);
+    // A new file: `\` typed from Windows instructions is a separator, never part of a name.
+    abs = commandLinePath(sep === '/' ? options.output.replace(/\\/gu, '/') : options.output, cwd);
     if (/[\\/]$/u.test(options.output) || isDirectory(abs)) abs = join(abs, `${unit}.yaml`);
   } else {
     const folder = config?.progress.find((p) => !YAML_FILE.test(p)) ?? resolve(config ? dirname(config.abs) : cwd, 'progress');

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { Chalk } from 'chalk';
 import { UsageError } from '../errors.js';
 import { CSV_BOM } from '../format/csv.js';
@@ -7,6 +7,7 @@ import { COMBINABLE, formatMany } from '../format/combine.js';
 import type { FormatName, FormatOptions } from '../format/index.js';
 import type { Report } from '../types.js';
 import { displayPath } from '../load/discover.js';
+import { commandLinePath } from '../util/command-line-path.js';
 import { writeFileAtomic } from './write-file.js';
 
 /** The format a report file gets from its extension (`-o bao-cao.xlsx`). */
@@ -44,7 +45,7 @@ export async function deliver(reports: readonly Report[], request: OutputRequest
   const plain: FormatOptions = { ...options, chalk: new Chalk({ level: 0 }) };
   const explicit = request.files.length > 0;
   const targets = (explicit ? request.files : request.defaults).map((file) => {
-    const abs = resolve(ctx.cwd, file);
+    const abs = commandLinePath(file, ctx.cwd);
     const format = (explicit ? request.format : undefined) ?? FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
     if (!format) throw new UsageError('output-extension', { file, known: Object.keys(FORMAT_BY_EXTENSION).join(' ') });
     if (ctx.inputs.has(abs)) throw new UsageError('output-is-input', { file: displayPath(abs, ctx.cwd) });

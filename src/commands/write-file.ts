@@ -1,4 +1,5 @@
 import { closeSync, constants, copyFileSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -8,11 +9,14 @@ import { basename, dirname, join } from 'node:path';
  * link, which fails with EEXIST if the file exists, even if it appeared a moment ago.
  */
 export function writeFileAtomic(abs: string, data: string | Uint8Array, options: { overwrite?: boolean } = {}): void {
-  const temp = join(dirname(abs), `.${basename(abs)}.${process.pid}.tmp`);
+  // A random suffix: a file left by a killed run with a reused pid must not block this one.
+  const temp = join(dirname(abs), `.${basename(abs)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     const fd = openSync(temp, 'wx');
     try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      // write(2) may write less than asked (a disk filling up): loop until all is written.
+      for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../types.js';
+import { commandLinePath } from '../util/command-line-path.js';
 import { suggest } from '../util/suggest.js';
 
 export interface FoundFile {
@@ -26,7 +27,7 @@ export function discover(paths: readonly string[], cwd: string): { files: FoundF
   const files = new Map<string, FoundFile>();
   const diagnostics: Diagnostic[] = [];
   for (const given of paths) {
-    const abs = resolve(cwd, given);
+    const abs = commandLinePath(given, cwd);
     let isDir: boolean;
     try {
       isDir = statSync(abs).isDirectory();

@@ -27,9 +27,11 @@ function kindOf(source: Source): Kind | Diagnostic {
     return { severity: 'error', code, args, file: source.file, line: pos.line, column: pos.column };
   };
   if (schema === undefined) return at('not-cchc-file', {});
-  const m = /^cchc\/(plan|progress|config)@(\d+)$/u.exec(String(schema));
-  if (!m) return at('schema-unknown', { schema: String(schema) });
-  if (m[2] !== '1') return at('schema-future', { schema: String(schema) });
+  // `schema: {}` must read as what was written, not "[object Object]".
+  const written = typeof schema === 'string' ? schema : JSON.stringify(schema) ?? String(schema);
+  const m = /^cchc\/(plan|progress|config)@(\d+)$/u.exec(written);
+  if (!m) return at('schema-unknown', { schema: written });
+  if (m[2] !== '1') return at('schema-future', { schema: written });
   return m[1] as Kind;
 }
 

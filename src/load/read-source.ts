@@ -129,13 +129,17 @@ function strayCharacters(text: string, file: string): Diagnostic[] {
 }
 
 function parseText(text: string, file: string): Read {
+  // Line starts come from the text itself: yaml's parser skips the newlines inside tokens it
+  // drops after a syntax error, which would shift every later position.
   const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   const at: At = (code, args, offset) => {
     const pos = lineCounter.linePos(offset);
     return { severity: 'error', code, args, file, line: pos.line, column: pos.col };
   };
   // yaml's Parser keeps its own stack (unlike its Composer), so it reads any depth safely.
-  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tokens = Array.from(new Parser().parse(text));
   const deep = firstTooDeep(tokens);
   if (deep !== undefined) return { diagnostics: [at('yaml-too-deep', { limit: MAX_DEPTH }, deep)] };
   const docs = Array.from(new Composer(OPTIONS).compose(tokens, true, text.length));

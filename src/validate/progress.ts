@@ -170,7 +170,7 @@ export function loadProgress(
       error('not-responsible', { unit: raw.unit, criterion: id, lead: plan.units.get(criterion.lead)?.name ?? criterion.lead }, path, true);
     }
     entries.set(id, {
-      criterion: id, figures, status: entry.status, completedOn, evidence: Array.isArray(entry.evidence) ? entry.evidence : [], note: entry.note,
+      criterion: id, figures, status: entry.status, completedOn, evidence: Array.isArray(entry.evidence) ? entry.evidence.map((e) => (typeof e === 'string' && evidenceKind(e) === 'path' ? normalisePath(e) : e)) : [], note: entry.note,
       line: locate(source, path, { key: true }).line,
     });
   }

@@ -3,9 +3,9 @@
 // Every measurement is a whole process (spawnSync, wall time from process.hrtime), repeated in
 // rounds that interleave the commands (A B C A B C …; the N = 100 and N = 1,000 commands share
 // rounds) so that a change in machine load hits all of them alike; the medians are compared, and
-// also the median of the ratios within each round ("paired"). Peak RSS and CPU time come from GNU time (`/usr/bin/time
-// -f '%M %U %S'`); without it, from one extra run per command with a preloaded probe that reads
-// `process.resourceUsage()` at exit.
+// also the median of the ratios within each round ("paired"). Peak RSS and CPU time come from GNU
+// time (`/usr/bin/time -f '%M %U %S'`); without it (or with CCHC_BENCH_RSS=probe), from one extra
+// run per command with a preloaded probe that reads `process.resourceUsage()` at exit.
 //
 //   npm run bench                          N = 100 (5 reps) and N = 1,000 (3 reps), start-up (15 reps)
 //   npm run bench -- --sizes 100 --reps 3  a quicker run
@@ -321,6 +321,7 @@ function main(): void {
   for (const r of rss.filter((x) => x.target)) out.push(`${pad(`peak RSS ${r.label}`, 52)}${lpad(`${r.maxMB.toFixed(0)} MB`, 9)}   ≤ ${rssLimit} MB  ${r.pass ? 'ok' : 'MISS'}`);
   for (const x of national) {
     out.push(`national (${x.communes} communes, ${x.files} files) ${pad(x.what, 9)} wall ≈ ${fmtMs(x.wallMs.linear)} (linear), ${fmtMs(x.wallMs.power)} (power, exponent ${x.exponent.toFixed(2)})`
+      + (x.cpuMs ? `, cpu ≈ ${fmtMs(x.cpuMs.linear)}` : '')
       + (x.rssMB ? `, peak RSS ≈ ${x.rssMB.linear.toFixed(0)} MB${x.rssMB.withinTarget ? '' : ` (> ${rssLimit} MB)`}` : ''));
   }
   const totalMs = Number(process.hrtime.bigint() - began) / 1e6;
