@@ -34,7 +34,7 @@ const AUTOLINK = /:(?=\/\/)|(?<=www)\./giu;
  * Input text made inert for GitHub, GitLab and Gitea: markup escaped, line breaks as `<br>` in
  * table cells (a raw newline would end the table row) or a space in headings and list items.
  */
-function md(text: string, newline = '<br>'): string {
+export function md(text: string, newline = '<br>'): string {
   return text
     .replace(CONTROL, '')
     .replace(SPECIAL, '\\$&')

@@ -4,6 +4,7 @@ import { formatNumber, formatTarget } from '../format/text.js';
 import { planUi } from '../messages-plan.js';
 import type { Area, Criterion, Heading, Lang, Measure, Plan, Unit } from '../types.js';
 import { displayDate } from '../util/dates.js';
+import { md } from '../format/markdown.js';
 
 export interface ShowOptions {
   lang: Lang;
@@ -286,20 +287,6 @@ export function formatPlanTable(plan: Plan, options: ShowOptions): string {
 }
 
 // ---- Markdown ----
-
-// Everything that can start markup inline (as in format/markdown.ts): input text shows literally.
-const SPECIAL = /[\\`*_[\]<>|~&#$@]/gu;
-const AUTOLINK = /:(?=\/\/)|(?<=www)\./giu;
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
-
-function md(text: string, newline = '<br>'): string {
-  return text
-    .replace(CONTROL, '')
-    .replace(SPECIAL, '\\$&')
-    .replace(AUTOLINK, '\\$&')
-    .replace(/\t/gu, ' ')
-    .replace(/\r\n?|\n/gu, newline);
-}
 
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 

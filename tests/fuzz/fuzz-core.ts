@@ -116,12 +116,13 @@ export async function checkFiles(ws: Workspace, files: Files, options: CaseOptio
   let diagnostics: Diagnostic[] = [];
   let threw: unknown;
   const formatted: string[] = [];
-  try {
-    const inputs = gather({ paths: ['.'], cwd: ws.dir }, undefined);
-    diagnostics = sortDiagnostics(inputs.diagnostics);
-    // The messages are made here too: a message table that cannot word a finding is a crash.
-    const reportDiagnostics = diagnostics.map((d) => toReportDiagnostic(d, options.lang));
-    if (inputs.plans.size > 0) {
+  const { warnings } = await collectWarnings(async () => {
+    try {
+      const inputs = gather({ paths: ['.'], cwd: ws.dir }, undefined);
+      diagnostics = sortDiagnostics(inputs.diagnostics);
+      // The messages are made here too: a message table that cannot word a finding is a crash.
+      const reportDiagnostics = diagnostics.map((d) => toReportDiagnostic(d, options.lang));
+      if (inputs.plans.size === 0) return;
       const plans = [...inputs.plans.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       reports = plans.map((plan) => {
         const report = evaluate(plan, inputs.reports, { asOf: options.asOf, dueSoonDays: options.dueSoonDays ?? 30 });
@@ -134,12 +135,12 @@ export async function checkFiles(ws: Workspace, files: Files, options: CaseOptio
         const groups = format === 'html' ? reports.map((r) => [r]) : [reports];
         for (const group of groups) formatted.push(String(await formatMany(format, group, formatOptions)));
       }
+    } catch (error) {
+      threw = error;
     }
-  } catch (error) {
-    threw = error;
-  }
+  });
   const ms = cpuMs(started);
-  const outcome: Outcome = { ...(reports ? { reports } : {}), diagnostics, ms, problems: [] };
+  const outcome: Outcome = { ...(reports ? { reports } : {}), diagnostics, ms, problems: warnings.map((w) => `emitted a Node warning: ${w}`) };
   if (threw !== undefined) {
     outcome.threw = threw;
     outcome.problems.push(`threw: ${describeError(threw)}`);
@@ -208,6 +209,23 @@ function decodeAsRead(content: string | Uint8Array): string | undefined {
   }
 }
 
+/**
+ * Collects the Node warnings (`process.emitWarning`) raised while `body` runs: the CLI would print
+ * them to stderr as "(node:1234) Warning: …", outside cchc's own `file:line:column` messages.
+ */
+async function collectWarnings<T>(body: () => Promise<T>): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const listener = (w: Error) => warnings.push(w.message);
+  process.on('warning', listener);
+  try {
+    const result = await body();
+    await new Promise((done) => setImmediate(done)); // warnings are emitted on the next tick
+    return { result, warnings };
+  } finally {
+    process.off('warning', listener);
+  }
+}
+
 function cpuMs(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
@@ -247,9 +265,10 @@ export async function checkCli(ws: Workspace, files: Files, options: CaseOptions
     err: (text) => { errLines.push(text); },
   };
   const started = process.cpuUsage();
-  let exit: 0 | 1 | 2;
+  let exit: 0 | 1 | 2 = 2;
   let threw: unknown;
   let usageCode: string | undefined;
+  const { warnings } = await collectWarnings(async () => {
   try {
     exit = await runCheck({ paths: ['.'], asOf: options.asOf, lang: options.lang, format: 'json', unit: options.unit, area: options.area }, ctx);
   } catch (error) {
@@ -260,9 +279,10 @@ export async function checkCli(ws: Workspace, files: Files, options: CaseOptions
       errLines.push(message);
     } else if (!(error instanceof InvalidInputError)) threw = error;
   }
+  });
   const ms = cpuMs(started);
   const stderr = errLines.join('\n');
-  const out: CliOutcome = { exit, stdout, stderr, ...(usageCode ? { usageCode } : {}), ms, problems: [] };
+  const out: CliOutcome = { exit, stdout, stderr, ...(usageCode ? { usageCode } : {}), ms, problems: warnings.map((w) => `emitted a Node warning: ${w}`) };
   if (threw !== undefined) {
     out.threw = threw;
     out.problems.push(`threw: ${describeError(threw)}`);
