@@ -165,10 +165,9 @@ describe('(b) a failed write leaves the old file as it was and no temporary file
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  // BUG: src/commands/write-file.ts ignores the count writeSync returns. A short write — what
-  // write(2) does when the disk fills midway, before the next call fails with ENOSPC — is
-  // fsynced and renamed over the old file: the target is left holding part of the data.
-  // Fix: loop `for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);`
+  // Found by this test: writeFileAtomic ignored the count writeSync returns, so a short write —
+  // what write(2) does when the disk fills midway, before the next call fails with ENOSPC — was
+  // fsynced and renamed over the old file, which then held part of the data. Fixed: it loops.
   it('a short write (writeSync writes half and returns the count) never replaces the old file with part of the new one', () => {
     writeFileSync(target(), OLD);
     let calls = 0;
@@ -255,11 +254,10 @@ describe('(b) init never overwrites', () => {
     expect(folderState(dir)).toEqual({ 'kt.yaml': sha(OLD) });
   });
 
-  // BUG: the temporary name is `.<name>.<pid>.tmp` opened with 'wx'. A file left by a killed run
-  // whose pid is reused (routine in containers, where cchc is often the same small pid every
-  // run) makes the next write fail with EEXIST — which init then words as “the file already
-  // exists” although it does not. Fix: a random suffix (crypto.randomBytes(6).toString('hex')),
-  // and on EEXIST try another name.
+  // Found by this test: the temporary name was `.<name>.<pid>.tmp`, opened with 'wx', so a file
+  // left by a killed run whose pid is reused (routine in containers, where cchc is often the
+  // same small pid every run) made the next write fail with EEXIST — which init worded as “the
+  // file already exists”. Fixed: the name has a random suffix.
   it('a temporary file left by an earlier run with the same pid does not make the write fail', () => {
     writeFileSync(join(dir, `.kt.yaml.${process.pid}.tmp`), 'left by a killed run');
     writeFileAtomic(target(), NEW, { overwrite: false });
@@ -354,7 +352,7 @@ describe('(d) cchc check -o killed at random moments', () => {
         else untouched++;
       }
       const stray = readdirSync(out).filter((n) => !targets.includes(n));
-      for (const n of stray) expect(n).toMatch(new RegExp(`^\\.big\\.(html|xlsx|json)\\.${child.pid}\\.tmp$`, 'u'));
+      for (const n of stray) expect(n).toMatch(new RegExp(`^\\.big\\.(html|xlsx|json)\\.${child.pid}-[0-9a-f]+\\.tmp$`, 'u'));
     }
     // Not an assertion on timing: the log shows the kills landed on both sides of the writes.
     console.log(`killed ${TRIES} runs (a full run takes ${Math.round(duration)} ms): ${replaced} targets complete, ${untouched} old, none partial`);

@@ -121,11 +121,7 @@ describe('paths typed with `\\` on the command line', () => {
   // legal character of a file name, so cchc must treat it as a separator only when the path as
   // typed does not exist (a commune's instructions written for Windows, pasted into a CI job).
   //
-  // PENDING: cchc does not do that yet. Needed in src (see the report): a helper, e.g.
-  // src/util/paths.ts `commandLinePath(given, cwd)`: resolve(cwd, given); when sep is '/', the
-  // path has `\` and does not exist, use resolve(cwd, given.replaceAll('\\', '/')) if that (for an
-  // output: its folder) exists. Call it in discover() for each path, in gatherConfig() for
-  // --config, for --plan/--from, and in outputs.ts/init.ts for -o.
+  // src/util/command-line-path.ts does that for the paths, --plan, --config, --from and -o.
 
   it('check plans\\quang-son-2025.yaml fixtures\\quang-son-2025: the same report as with `/`', async () => {
     const r = await run(['check', ...AS_OF, '--format', 'json', 'plans\\quang-son-2025.yaml', 'fixtures\\quang-son-2025'], clean);
@@ -225,9 +221,8 @@ describe('evidence paths with `\\`, and every printed path with `/`', () => {
     for (const line of stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^[^\s\\:]+\.yaml:\d+:\d+: /u);
   });
 
-  // PENDING: the report repeats each evidence entry as written, so a path typed `minh-chung\…`
-  // reaches the JSON, HTML and workbook with `\`. Needed in src (src/validate/progress.ts, where
-  // entries are built): keep `normalisePath(item)` for entries whose evidenceKind is 'path'.
+  // The report shows an evidence path with `/` however it was typed (it reaches the JSON, the
+  // HTML page and the workbook).
   it('evidence paths in the report use `/`', () => {
     const report = JSON.parse(json) as { criteria: { id: string; task?: { evidence: string[] }[] }[] };
     const evidence = report.criteria.find((c) => c.id === '2.1.1')!.task!.flatMap((t) => t.evidence);

@@ -269,16 +269,15 @@ export async function checkCli(ws: Workspace, files: Files, options: CaseOptions
   let threw: unknown;
   let usageCode: string | undefined;
   const { warnings } = await collectWarnings(async () => {
-  try {
-    exit = await runCheck({ paths: ['.'], asOf: options.asOf, lang: options.lang, format: 'json', unit: options.unit, area: options.area }, ctx);
-  } catch (error) {
-    exit = 2;
-    if (error instanceof UsageError) {
-      usageCode = error.code;
-      const message = formatMessage(error, options.lang);
-      errLines.push(message);
-    } else if (!(error instanceof InvalidInputError)) threw = error;
-  }
+    try {
+      exit = await runCheck({ paths: ['.'], asOf: options.asOf, lang: options.lang, format: 'json', unit: options.unit, area: options.area }, ctx);
+    } catch (error) {
+      exit = 2;
+      if (error instanceof UsageError) {
+        usageCode = error.code;
+        errLines.push(formatMessage(error, options.lang));
+      } else if (!(error instanceof InvalidInputError)) threw = error;
+    }
   });
   const ms = cpuMs(started);
   const stderr = errLines.join('\n');
