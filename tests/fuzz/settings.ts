@@ -3,7 +3,8 @@
  *
  * `npm test` runs 1,000 cases in all; `npm run fuzz` runs 100,000 (vitest's `--mode fuzz`), and
  * `FUZZ_RUNS=n` sets any other total. `FUZZ_SEED` (and `FUZZ_PATH`, printed with a failure)
- * replays a run. The properties live in two files so that vitest runs them on two cores.
+ * replays a run. The properties live in two files so that vitest can run them at once (`npm run
+ * fuzz` asks for two workers: vitest's default on a two-core machine is one).
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
