@@ -1,0 +1,80 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic } from '../types.js';
+
+/** A plan is about 60 KB and a progress file a few KB: a file this large was not written by hand. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
+
+/**
+ * The text of a file: UTF-8 with or without BOM, normalised to NFC; or why there is none (a
+ * folder, a device, too large, unreadable, UTF-16, binary, not UTF-8).
+ */
+export function readText(absPath: string, file: string): string | Diagnostic {
+  const bytes = readBytes(absPath, file);
+  return Buffer.isBuffer(bytes) ? decodeText(bytes, file) : bytes;
+}
+
+function readBytes(absPath: string, file: string): Buffer | Diagnostic {
+  try {
+    const stat = statSync(absPath);
+    if (stat.isDirectory()) return { severity: 'error', code: 'path-is-directory', args: {}, file };
+    // Reading a pipe or a device could block for ever.
+    if (!stat.isFile()) return { severity: 'error', code: 'not-a-file', args: {}, file };
+    if (stat.size > MAX_FILE_BYTES) {
+      return { severity: 'error', code: 'file-too-large', args: { size: stat.size, limit: MAX_FILE_BYTES }, file, line: 1, column: 1 };
+    }
+    return readFileSync(absPath);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return { severity: 'error', code: 'file-unreadable', args: { reason }, file };
+  }
+}
+
+function decodeText(bytes: Buffer, file: string): string | Diagnostic {
+  // Notepad's "Unicode" is UTF-16 with a byte order mark; every other byte of it is a zero, so it
+  // is told apart before the test for binary files.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { severity: 'error', code: 'file-utf16', args: {}, file, line: 1, column: 1 };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const before = lossyUtf8.decode(bytes.subarray(0, nul));
+    return { severity: 'error', code: 'file-binary', args: {}, file, ...positionIn(before, before.length) };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { severity: 'error', code: 'file-not-utf8', args: {}, file, line: lineOfFirstBadByte(bytes), column: 1 };
+  }
+  // NFC first: files saved on macOS may hold NFD text, and ids and names must compare equal.
+  return text.replace(/^\uFEFF/u, '').normalize('NFC');
+}
+
+/** 1-based line and column of `offset` in `text`, counted as LineCounter counts them. */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function lineOfFirstBadByte(bytes: Buffer): number {
+  let line = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) line++;
+    else if (bytes[i]! >= 0x80) {
+      try {
+        utf8.decode(bytes.subarray(0, Math.min(bytes.length, i + 4)));
+      } catch {
+        return line;
+      }
+    }
+  }
+  return line;
+}
