@@ -1,19 +1,16 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { runCheck, type CheckContext } from './commands/check.js';
-import { runInit } from './commands/init.js';
+import { DIFF_FORMAT_NAMES, FORMAT_NAMES, PLAN_FORMAT_NAMES } from './choices.js';
+import type { CheckContext } from './commands/check.js';
 import { asOfOption, dueSoonOption, langOption } from './commands/options.js';
-import { chooseChalk, terminalWidth } from './commands/output.js';
-import { DIFF_FORMAT_NAMES, runPlanDiff, runPlanShow } from './commands/plan.js';
-import { fromCommanderError } from './commands/usage-errors.js';
-import { runValidate } from './commands/validate.js';
 import { InvalidInputError, UsageError } from './errors.js';
-import { FORMAT_NAMES } from './format/index.js';
-import { formatMessage } from './messages.js';
-import { PLAN_FORMAT_NAMES } from './plan/show.js';
 import { SCHEMA_NAMES, schemaText, type SchemaName } from './schemas.js';
 import type { Lang } from './types.js';
 
-function context(colorFlag: boolean): CheckContext {
+// Each command's code (and the yaml, ajv, cli-table3 and chalk it needs) is imported when that
+// command runs: `cchc --version`, `--help` and usage mistakes load none of it.
+
+async function context(colorFlag: boolean): Promise<CheckContext> {
+  const { chooseChalk, terminalWidth } = await import('./commands/output.js');
   return {
     cwd: process.cwd(),
     now: new Date(),
@@ -52,7 +49,8 @@ function buildProgram(): Command {
     .addOption(dueSoonOption())
     .option('--no-color', 'không tô màu')
     .action(async (paths: string[], opts) => {
-      process.exitCode = await runCheck({ paths, ...opts }, context(opts.color));
+      const { runCheck } = await import('./commands/check.js');
+      process.exitCode = await runCheck({ paths, ...opts }, await context(opts.color));
     });
 
   program
@@ -64,8 +62,9 @@ function buildProgram(): Command {
     .option('--strict', 'tài liệu kiểm chứng thiếu tệp là lỗi (mặc định: cảnh báo)')
     .addOption(langOption())
     .option('--no-color', 'không tô màu')
-    .action((paths: string[], opts) => {
-      process.exitCode = runValidate({ paths, ...opts }, context(opts.color));
+    .action(async (paths: string[], opts) => {
+      const { runValidate } = await import('./commands/validate.js');
+      process.exitCode = runValidate({ paths, ...opts }, await context(opts.color));
     });
 
   program
@@ -81,7 +80,8 @@ function buildProgram(): Command {
     .addOption(langOption())
     .option('--no-color', 'không tô màu')
     .action(async (opts) => {
-      process.exitCode = await runInit(opts, context(opts.color));
+      const { runInit } = await import('./commands/init.js');
+      process.exitCode = await runInit(opts, await context(opts.color));
     });
 
   const plan = program
@@ -95,8 +95,9 @@ function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'định dạng (mặc định: table)').choices(PLAN_FORMAT_NAMES))
     .addOption(langOption())
     .option('--no-color', 'không tô màu')
-    .action((opts) => {
-      process.exitCode = runPlanShow(opts, context(opts.color));
+    .action(async (opts) => {
+      const { runPlanShow } = await import('./commands/plan.js');
+      process.exitCode = runPlanShow(opts, await context(opts.color));
     });
   plan
     .command('diff')
@@ -107,8 +108,9 @@ function buildProgram(): Command {
     .option('--config <file>', 'tệp cấu hình (mặc định: cchc.config.yaml gần nhất)')
     .addOption(langOption())
     .option('--no-color', 'không tô màu')
-    .action((oldSpec: string, newSpec: string, opts) => {
-      process.exitCode = runPlanDiff(oldSpec, newSpec, opts, context(opts.color));
+    .action(async (oldSpec: string, newSpec: string, opts) => {
+      const { runPlanDiff } = await import('./commands/plan.js');
+      process.exitCode = runPlanDiff(oldSpec, newSpec, opts, await context(opts.color));
     });
 
   program
@@ -133,6 +135,8 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
+      const { fromCommanderError } = await import('./commands/usage-errors.js');
+      const { formatMessage } = await import('./messages.js');
       // Help shown because a command was missing (`cchc plan`): commander already printed it.
       if (error.exitCode !== 0 && error.code !== 'commander.help' && error.code !== 'commander.helpDisplayed') {
         const words = argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -144,6 +148,7 @@ export async function main(argv: string[]): Promise<void> {
     } else if (error instanceof InvalidInputError) {
       process.exitCode = 2;
     } else if (error instanceof UsageError) {
+      const { formatMessage } = await import('./messages.js');
       process.stderr.write(`cchc: ${formatMessage(error, lang)}\n`);
       process.exitCode = 2;
     } else {

@@ -7,6 +7,7 @@ import { InvalidInputError, UsageError } from '../errors.js';
 import type { Config } from '../load/config.js';
 import { displayPath } from '../load/discover.js';
 import { formatMessage, ui } from '../messages.js';
+import { packageRoot } from '../paths.js';
 import type { Lang, Plan, ProgressReport } from '../types.js';
 import { displayDate, parseDate } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
@@ -180,7 +181,7 @@ function schemaRef(abs: string): string {
     if (existsSync(candidate)) return relativeRef(abs, candidate);
     if (dirname(dir) === dir) break;
   }
-  return relativeRef(abs, fileURLToPath(new URL('../../schemas/progress.schema.json', import.meta.url)));
+  return relativeRef(abs, fileURLToPath(new URL('schemas/progress.schema.json', packageRoot)));
 }
 
 function relativeRef(from: string, target: string): string {

@@ -26,8 +26,9 @@ export interface PlanShowOptions {
   lang?: Lang;
 }
 
-export const DIFF_FORMAT_NAMES = ['text', 'json', 'yaml'] as const;
-export type DiffFormatName = (typeof DIFF_FORMAT_NAMES)[number];
+import type { DiffFormatName } from '../choices.js';
+
+export { DIFF_FORMAT_NAMES, type DiffFormatName } from '../choices.js';
 
 export interface PlanDiffOptions {
   format?: DiffFormatName;

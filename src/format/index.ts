@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { type FormatName } from '../choices.js';
 import type { Lang, Report } from '../types.js';
 import { formatCsv } from './csv.js';
 import { formatGithub } from './github.js';
@@ -32,7 +33,6 @@ export const formatters = {
   github: formatGithub,
   // exceljs is large: load it only when a workbook is asked for.
   xlsx: async (report, options) => (await import('./xlsx.js')).formatXlsx(report, options),
-} satisfies Record<string, Formatter>;
+} satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof formatters;
-export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
+export { FORMAT_NAMES, type FormatName } from '../choices.js';

@@ -4,9 +4,18 @@ import { displayDate } from '../util/dates.js';
 
 const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-US' };
 
+// Creating an Intl.NumberFormat costs about a millisecond; a report formats thousands of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** 1.243 in Vietnamese, 1,243 in English. */
 export function formatNumber(n: number, lang: Lang, maxFraction = 2): string {
-  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: maxFraction }).format(n);
+  const key = `${lang}:${maxFraction}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: maxFraction });
+    numberFormats.set(key, format);
+  }
+  return format.format(n);
 }
 
 /** 7,85 tỷ / 7.85B: large amounts (VND) shortened for narrow table cells; exact figures stay in the JSON. */

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { PlanFormatName } from '../choices.js';
 import { wrap } from '../format/table.js';
 import { formatNumber, formatTarget } from '../format/text.js';
 import { planUi } from '../messages-plan.js';
@@ -336,7 +337,6 @@ export const planFormatters = {
   table: (plan: Plan, options: ShowOptions) => formatPlanTable(plan, options),
   json: (plan: Plan) => formatPlanJson(plan),
   markdown: (plan: Plan, options: ShowOptions) => formatPlanMarkdown(plan, options),
-} satisfies Record<string, (plan: Plan, options: ShowOptions) => string>;
+} satisfies Record<PlanFormatName, (plan: Plan, options: ShowOptions) => string>;
 
-export type PlanFormatName = keyof typeof planFormatters;
-export const PLAN_FORMAT_NAMES = Object.keys(planFormatters) as PlanFormatName[];
+export { PLAN_FORMAT_NAMES, type PlanFormatName } from '../choices.js';

@@ -1,22 +1,14 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import * as compiled from '../generated/validators.js';
 import { locate } from '../load/locate.js';
 import type { Source } from '../load/source.js';
-import { schemaObject, type SchemaName } from '../schemas.js';
+import type { SchemaName } from '../schemas.js';
 import type { DataPath, Diagnostic } from '../types.js';
 import { suggest } from '../util/suggest.js';
 
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<SchemaName, ValidateFunction>();
-
-function validator(name: SchemaName): ValidateFunction {
-  let fn = compiled.get(name);
-  if (!fn) {
-    ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    fn = ajv.compile(schemaObject(name));
-    compiled.set(name, fn);
-  }
-  return fn;
-}
+// The schemas are compiled to code at build time (src/build/generate-validators.mjs).
+const validators = compiled as unknown as Record<SchemaName, ValidateFunction>;
+const validator = (name: SchemaName): ValidateFunction => validators[name];
 
 function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === '') return [];
