@@ -4,7 +4,7 @@ import type { Diagnostic, Plan, ProgressReport } from '../types.js';
 import { loadPlan } from '../validate/plan.js';
 import { loadProgress } from '../validate/progress.js';
 import type { FoundFile } from './discover.js';
-import { locate } from './locate.js';
+import { locate, type Position } from './locate.js';
 import { readSource } from './read-source.js';
 import type { Source } from './source.js';
 
@@ -45,63 +45,93 @@ export interface LoadOptions {
   strict?: boolean;
 }
 
+/**
+ * Text held for progress files that wait for their plan: beyond it they are read again later
+ * rather than kept (a folder such as `bao-cao/` sorts before `ke-hoach/`, so a whole province's
+ * progress files can come before their plans).
+ */
+const HELD_BYTES = 32 * 1024 * 1024;
+
+/** A progress file met before its plan: kept whole, or only named when over HELD_BYTES. */
+type Waiting = { index: number; file: FoundFile; source?: Source };
+
 export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {}): Inputs {
   const absOf = new Map(files.map((f) => [f.file, f.abs]));
   const evidenceExists = (path: string, progressFile: string) =>
     isAbsolute(path) ? existsSync(path)
       : (options.root !== undefined && existsSync(resolve(options.root, path))) || existsSync(resolve(dirname(absOf.get(progressFile) ?? '.'), path));
   const diagnostics: Diagnostic[] = [];
-  const planSources: Source[] = [];
-  const progressSources: Source[] = [];
-  for (const f of files) {
-    const { source, diagnostics: d } = readSource(f.abs, f.file);
-    diagnostics.push(...d);
-    if (!source) continue;
-    const kind = kindOf(source);
-    if (typeof kind !== 'string') diagnostics.push(kind);
-    else if (kind === 'plan') planSources.push(source);
-    else if (kind === 'progress') progressSources.push(source);
-    // A cchc.config.yaml met while searching a folder is recognised and left to the config loader.
-  }
-
+  const counts = { files: files.length, plans: 0, reports: 0 };
   const plans = new Map<string, Plan>();
   const brokenPlans = new Set<string>();
-  for (const source of planSources) {
+  const loaded: { index: number; report: ProgressReport; asOfAt: Position }[] = [];
+
+  // Each file is dropped as soon as it is checked: a parsed YAML document takes some 30 times the
+  // memory of its text, and a province has tens of thousands of files. A progress file is checked
+  // against its plan, so one met before its plan waits for the end.
+  const addPlan = (source: Source) => {
+    counts.plans++;
     const { plan, diagnostics: d } = loadPlan(source);
     diagnostics.push(...d);
     const id = (source.data as { id?: unknown }).id;
     if (!plan) {
       if (typeof id === 'string') brokenPlans.add(id);
-      continue;
+      return;
     }
     const other = plans.get(plan.id);
     if (other) {
       const pos = locate(source, ['id']);
       diagnostics.push({ severity: 'error', code: 'duplicate-plan', args: { id: plan.id, other: other.file }, file: source.file, line: pos.line, column: pos.column });
-      continue;
+      return;
     }
     plans.set(plan.id, plan);
-  }
-
-  const reports: ProgressReport[] = [];
-  const byUnitAndDate = new Map<string, ProgressReport>();
-  for (const source of progressSources) {
+  };
+  const addProgress = (source: Source, index: number) => {
     const { report, diagnostics: d } = loadProgress(source, plans, brokenPlans, { evidenceExists, strict: options.strict });
     diagnostics.push(...d);
-    if (!report) continue;
+    if (report) loaded.push({ index, report, asOfAt: locate(source, ['asOf']) });
+  };
+
+  const waiting: Waiting[] = [];
+  let held = 0;
+  files.forEach((f, index) => {
+    const { source, diagnostics: d } = readSource(f.abs, f.file);
+    diagnostics.push(...d);
+    if (!source) return;
+    const kind = kindOf(source);
+    if (typeof kind !== 'string') diagnostics.push(kind);
+    else if (kind === 'plan') addPlan(source);
+    else if (kind === 'progress') {
+      counts.reports++;
+      const planId = (source.data as { plan?: unknown }).plan;
+      if (typeof planId === 'string' && plans.has(planId)) addProgress(source, index);
+      else {
+        held += source.text.length;
+        waiting.push({ index, file: f, ...(held <= HELD_BYTES ? { source } : {}) });
+      }
+    }
+    // A cchc.config.yaml met while searching a folder is recognised and left to the config loader.
+  });
+  for (const w of waiting) {
+    // A file read again has already had its reading problems reported.
+    const source = w.source ?? readSource(w.file.abs, w.file.file).source;
+    if (source) addProgress(source, w.index);
+  }
+
+  // Reports in the order of their files, whatever order they were checked in; of two reports
+  // for one unit and date, the first file's is kept.
+  loaded.sort((a, b) => a.index - b.index);
+  const reports: ProgressReport[] = [];
+  const byUnitAndDate = new Map<string, ProgressReport>();
+  for (const { report, asOfAt } of loaded) {
     const key = `${report.plan}\u0000${report.unit}\u0000${report.asOf}`;
     const other = byUnitAndDate.get(key);
     if (other) {
-      const pos = locate(source, ['asOf']);
-      diagnostics.push({ severity: 'error', code: 'duplicate-report', args: { unit: report.unit, asOf: report.asOf, other: other.file }, file: source.file, line: pos.line, column: pos.column });
+      diagnostics.push({ severity: 'error', code: 'duplicate-report', args: { unit: report.unit, asOf: report.asOf, other: other.file }, file: report.file, line: asOfAt.line, column: asOfAt.column });
       continue;
     }
     byUnitAndDate.set(key, report);
     reports.push(report);
   }
-  return {
-    plans, reports, diagnostics,
-    counts: { files: files.length, plans: planSources.length, reports: progressSources.length },
-    files: files.map((f) => f.abs),
-  };
+  return { plans, reports, diagnostics, counts, files: files.map((f) => f.abs) };
 }
