@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, visit, type Document, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, visit, type Document, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import type { At } from './diagnostic-at.js';
 
@@ -17,16 +17,30 @@ type AnyNode = Parameters<typeof isAlias>[0];
 export function contentProblems(doc: Document.Parsed, text: string, at: At): Diagnostic[] {
   const found: Diagnostic[] = [];
   const aliases = aliasChecker(at);
-  visit(doc, {
-    Pair: (_, pair) => {
-      if (isScalar(pair.key) && RESERVED_KEYS.has(String(pair.key.value))) found.push(at('reserved-key', { key: String(pair.key.value) }, pair.key.range?.[0] ?? 0));
-    },
-    Node: (_, node, path) => {
-      const problem = tagProblem(node, text, at) ?? aliases(node, path) ?? numberProblem(node, at);
-      if (problem) found.push(problem);
-      if (isMap(node)) found.push(...duplicateKeys(node, at));
-    },
-  });
+  // The collections and pairs around the node being checked. Every file read goes through here:
+  // one stack, rather than the frozen copy of the path yaml's visit() makes at every level. The
+  // recursion is safe: the nesting depth was checked on the parse tree.
+  const ancestors: unknown[] = [];
+  const check = (node: unknown): void => {
+    if (isPair(node)) {
+      if (isScalar(node.key) && RESERVED_KEYS.has(String(node.key.value))) found.push(at('reserved-key', { key: String(node.key.value) }, node.key.range?.[0] ?? 0));
+      ancestors.push(node);
+      check(node.key);
+      check(node.value);
+      ancestors.pop();
+      return;
+    }
+    if (!isNode(node)) return;
+    const problem = tagProblem(node, text, at) ?? aliases(node, ancestors) ?? numberProblem(node, at);
+    if (problem) found.push(problem);
+    if (isMap(node)) found.push(...duplicateKeys(node, at));
+    if (isCollection(node)) {
+      ancestors.push(node);
+      for (const item of node.items) check(item);
+      ancestors.pop();
+    }
+  };
+  check(doc.contents);
   return found;
 }
 

@@ -7,41 +7,74 @@ import type { CST } from 'yaml';
  */
 export const MAX_DEPTH = 64;
 
-// The token tree (CST) is walked with an explicit stack: it may be nested arbitrarily deep.
+// The token tree (CST) is walked with an explicit stack: it may be nested arbitrarily deep. It is
+// walked for every file read, so the walk allocates nothing per token but the stack's slots.
 
-/** Every token of the tree in document order, with the number of collections around it. */
-function* walk(tokens: readonly CST.Token[]): Generator<[CST.Token, number]> {
-  const stack: [CST.Token, number][] = tokens.map((t): [CST.Token, number] => [t, 0]).reverse();
+type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
+
+function isCollection(token: CST.Token): token is Collection {
+  return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+}
+
+/**
+ * Calls `visit` on every token of the tree in document order, with the number of collections
+ * around it, until it returns true.
+ */
+function walk(tokens: readonly CST.Token[], visit: (token: CST.Token, depth: number) => boolean): void {
+  const stack: CST.Token[] = [];
+  const depths: number[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    stack.push(tokens[i]!);
+    depths.push(0);
+  }
   while (stack.length > 0) {
-    const [token, depth] = stack.pop()!;
-    yield [token, depth];
-    if (token.type === 'document' && token.value) stack.push([token.value, depth]);
-    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      const children = token.items.flatMap((item) => [item.key, item.value]).filter((t): t is CST.Token => Boolean(t));
-      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+    const token = stack.pop()!;
+    const depth = depths.pop()!;
+    if (visit(token, depth)) return;
+    if (token.type === 'document') {
+      if (token.value) {
+        stack.push(token.value);
+        depths.push(depth);
+      }
+    } else if (isCollection(token)) {
+      // Pushed last item first, value before key: popped in document order.
+      for (let i = token.items.length - 1; i >= 0; i--) {
+        const { key, value } = token.items[i]!;
+        if (value) {
+          stack.push(value);
+          depths.push(depth + 1);
+        }
+        if (key) {
+          stack.push(key);
+          depths.push(depth + 1);
+        }
+      }
     }
   }
 }
 
 /** Offset of the first collection nested deeper than MAX_DEPTH. */
 export function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
-  for (const [token, depth] of walk(tokens)) {
-    const collection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
-    if (collection && depth >= MAX_DEPTH) return token.offset;
-  }
-  return undefined;
+  let found: number | undefined;
+  walk(tokens, (token, depth) => {
+    if (depth >= MAX_DEPTH && isCollection(token)) found = token.offset;
+    return found !== undefined;
+  });
+  return found;
 }
 
 /** Offset of the first quote or bracket that is opened and never closed. */
 export function firstUnclosed(tokens: readonly CST.Token[]): number | undefined {
-  for (const [token] of walk(tokens)) {
+  let found: number | undefined;
+  walk(tokens, (token) => {
     if (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') {
-      if (!isClosedQuote(token.source)) return token.offset;
+      if (!isClosedQuote(token.source)) found = token.offset;
     } else if (token.type === 'flow-collection') {
-      if (!token.end.some((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end')) return token.start.offset;
+      if (!token.end.some((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end')) found = token.start.offset;
     }
-  }
-  return undefined;
+    return found !== undefined;
+  });
+  return found;
 }
 
 /** `"a\"` and `'a''` end with a quote that is escaped, so they are still open. */
