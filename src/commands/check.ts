@@ -4,7 +4,7 @@ import { evaluate } from '../evaluate/evaluate.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import type { FormatName } from '../format/index.js';
 import { ui } from '../messages.js';
-import type { FailOn, Lang, Plan, Report, Status } from '../types.js';
+import type { FailOn, Lang, Plan, ProgressReport, Report, Status } from '../types.js';
 import { STATUSES } from '../types.js';
 import { todayIn } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
@@ -77,9 +77,16 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   const wanted = plans.filter((plan) => plans.length === 1 || (
     (options.unit === undefined || resolveUnit(plan, options.unit) !== undefined) &&
     (options.area === undefined || plan.areas.some((a) => a.id.toLowerCase() === options.area!.toLowerCase()))));
+  // Each plan is evaluated with its own progress reports only: a province has a thousand plans.
+  const reportsOf = new Map<string, ProgressReport[]>();
+  for (const r of inputs.reports) {
+    const list = reportsOf.get(r.plan);
+    if (list) list.push(r);
+    else reportsOf.set(r.plan, [r]);
+  }
   const reports = (wanted.length > 0 ? wanted : plans.slice(0, 1)).map((plan) => {
     const unit = options.unit !== undefined ? findUnit(plan, options.unit) : undefined;
-    const report = filterReport(evaluate(plan, inputs.reports, { asOf, dueSoonDays, unit }), plan, unit, options.area);
+    const report = filterReport(evaluate(plan, reportsOf.get(plan.id) ?? [], { asOf, dueSoonDays, unit }), plan, unit, options.area);
     report.diagnostics = reportDiagnostics;
     return report;
   });

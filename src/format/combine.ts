@@ -41,14 +41,14 @@ function summaryMarkdown(reports: readonly Report[], options: FormatOptions): st
  */
 export async function formatMany(format: FormatName, reports: readonly Report[], options: FormatOptions): Promise<string | Uint8Array> {
   if (reports.length === 1) return formatters[format](reports[0]!, options);
+  // The report set is one JSON document, not the per-plan outputs joined.
+  if (format === 'json') return `${JSON.stringify({ schema: 'cchc/report-set@1', plans: worstFirst(reports).map((r) => ({ ...r.plan, summary: r.summary })), reports }, null, 2)}\n`;
   const parts = await Promise.all(reports.map(async (r) => String(await formatters[format](r, options))));
   switch (format) {
     case 'table':
       return `${parts.join('\n')}\n${ui(options.lang, 'byPlan')}\n${summaryTable(reports, options)}\n`;
     case 'markdown':
       return `## ${ui(options.lang, 'byPlan')}\n\n${summaryMarkdown(reports, options)}\n\n---\n\n${parts.join('\n---\n\n')}`;
-    case 'json':
-      return `${JSON.stringify({ schema: 'cchc/report-set@1', plans: worstFirst(reports).map((r) => ({ ...r.plan, summary: r.summary })), reports }, null, 2)}\n`;
     case 'csv':
       // One header: every row carries its plan id.
       return parts.map((p, i) => (i === 0 ? p : p.slice(p.indexOf('\r\n') + 2))).join('');
