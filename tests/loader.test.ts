@@ -81,6 +81,45 @@ describe('readSource', () => {
     expect(source!.text).toBe(source!.text.normalize('NFC'));
   });
 
+  // yaml's parser alone took over half a minute on 5 MB of "{" (and ran out of memory on "["):
+  // the nesting is now found by a scan and confirmed on the first line only.
+  it.each([
+    ['[', 65],
+    ['{', 65],
+    ['- ', 129],
+  ])('refuses 5 MB of "%s" as too deep, at the level past the limit (column %i)', (unit, column) => {
+    const file = join(tmp, 'sau.yaml');
+    writeFileSync(file, unit.repeat(Math.floor((5 * 1024 * 1024) / unit.length)));
+    const { source, diagnostics } = readSource(file, 'sau.yaml');
+    expect(source).toBeUndefined();
+    // Level 65 is the 65th "[" (column 65) or the list opened by the 65th dash (column 129).
+    expect(diagnostics).toEqual([{ severity: 'error', code: 'yaml-too-deep', args: { limit: 64 }, file: 'sau.yaml', line: 1, column }]);
+  });
+
+  it('counts the levels of the indentation around the brackets, and finds deep brackets the scan is fooled about', () => {
+    const file = join(tmp, 'sau.yaml');
+    const deep = `${'['.repeat(70)}${']'.repeat(70)}`;
+    // Line 9 is "    on_time: " (13 characters) then the brackets: the file's mapping, "criteria"
+    // and "3.2.1" are levels 1-3, so level 65 is the 62nd "[", column 75.
+    writeFileSync(file, text(...HEAD, '  "3.2.1":', `    on_time: ${deep}`));
+    expect(readSource(file, 'sau.yaml').diagnostics).toMatchObject([{ code: 'yaml-too-deep', line: 9, column: 75 }]);
+    // 100 unclosed "[" in a block of text (line 10) make the scan stop too early; the brackets of
+    // line 12 are still found. They start at column 6 (after "  k: "), inside the file's mapping
+    // and that of "x" (levels 1-2): level 65 is the 63rd "[", column 68.
+    writeFileSync(file, text(...HEAD, '  "3.2.1":', '    note: |', `      ${'['.repeat(100)}`, 'x:', `  k: ${deep}`));
+    expect(readSource(file, 'sau.yaml').diagnostics).toMatchObject([{ code: 'yaml-too-deep', line: 12, column: 68 }]);
+  });
+
+  it('reads brackets in quotes, comments and blocks of text as text, however many', () => {
+    const file = join(tmp, 'a.yaml');
+    const many = '['.repeat(100);
+    const note = ['    note: |', `      ${many}`];
+    writeFileSync(file, text(...HEAD, `  # ${many}`, '  "3.2.1":', `    note: "${many}"`, ...ON_TIME.slice(1), '  "3.2.2":', ...note));
+    const { source, diagnostics } = readSource(file, 'a.yaml');
+    expect(diagnostics).toEqual([]);
+    expect(source!.data).toMatchObject({ criteria: { '3.2.1': { note: many }, '3.2.2': { note: `${many}\n` } } });
+  });
+
   it('reports a missing file as unreadable, without a position', () => {
     const { source, diagnostics } = readSource(join(tmp, 'khong-co.yaml'), 'khong-co.yaml');
     expect(source).toBeUndefined();

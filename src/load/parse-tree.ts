@@ -1,4 +1,5 @@
-import type { CST } from 'yaml';
+import { Parser, type CST } from 'yaml';
+import { deepNestingEnd } from './nesting-scan.js';
 
 /**
  * A plan nests about 10 levels. yaml's composer, ajv and the checks recurse once per level, so text
@@ -6,6 +7,24 @@ import type { CST } from 'yaml';
  * outright): it is refused before it is composed.
  */
 export const MAX_DEPTH = 64;
+
+/**
+ * The parse tree of `text`, or the offset of its first collection nested deeper than MAX_DEPTH.
+ * yaml's Parser keeps its own stack (unlike its Composer), so it reads any depth safely, but
+ * slowly: 5 MB of "[" cost it over half a minute and gigabytes of memory. So a linear scan looks
+ * first for a place where the nesting plainly goes past the limit; when the text up to there is
+ * indeed too deep, the rest is never parsed. The verdict always comes from the parse tree.
+ */
+export function parseTree(text: string): { tokens: CST.Token[] } | { tooDeep: number } {
+  const end = deepNestingEnd(text, MAX_DEPTH);
+  if (end !== undefined) {
+    const tooDeep = firstTooDeep(Array.from(new Parser().parse(text.slice(0, end))));
+    if (tooDeep !== undefined) return { tooDeep };
+  }
+  const tokens = Array.from(new Parser().parse(text));
+  const tooDeep = firstTooDeep(tokens);
+  return tooDeep === undefined ? { tokens } : { tooDeep };
+}
 
 // The token tree (CST) is walked with an explicit stack: it may be nested arbitrarily deep. It is
 // walked for every file read, so the walk allocates nothing per token but the stack's slots.
@@ -54,7 +73,7 @@ function walk(tokens: readonly CST.Token[], visit: (token: CST.Token, depth: num
 }
 
 /** Offset of the first collection nested deeper than MAX_DEPTH. */
-export function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
+function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
   let found: number | undefined;
   walk(tokens, (token, depth) => {
     if (depth >= MAX_DEPTH && isCollection(token)) found = token.offset;

@@ -1,9 +1,9 @@
-import { Composer, LineCounter, Parser } from 'yaml';
+import { Composer, LineCounter } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import { MAX_ALIAS_COUNT, contentProblems, firstAlias } from './content-problems.js';
 import { diagnosticAt } from './diagnostic-at.js';
 import { readText } from './file-text.js';
-import { MAX_DEPTH, firstTooDeep } from './parse-tree.js';
+import { MAX_DEPTH, parseTree } from './parse-tree.js';
 import type { Source } from './source.js';
 import { strayCharacters } from './stray-characters.js';
 import { syntaxProblems } from './syntax-problems.js';
@@ -39,10 +39,9 @@ function parseText(text: string, file: string): Read {
   lineCounter.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   const at = diagnosticAt(file, lineCounter);
-  // yaml's Parser keeps its own stack (unlike its Composer), so it reads any depth safely.
-  const tokens = Array.from(new Parser().parse(text));
-  const deep = firstTooDeep(tokens);
-  if (deep !== undefined) return { diagnostics: [at('yaml-too-deep', { limit: MAX_DEPTH }, deep)] };
+  const tree = parseTree(text);
+  if ('tooDeep' in tree) return { diagnostics: [at('yaml-too-deep', { limit: MAX_DEPTH }, tree.tooDeep)] };
+  const { tokens } = tree;
   const docs = Array.from(new Composer(OPTIONS).compose(tokens, true, text.length));
   if (docs.length > 1) return { diagnostics: [at('yaml-several-documents', { count: docs.length }, docs[1]!.range[0])] };
   const doc = docs[0]!;
