@@ -28,7 +28,7 @@ const EXAMPLE: Record<string, string> = {
 /**
  * Messages for inputs that are broken before their content can be checked: files that are not
  * text, too large, or YAML that would crash or fool the reader (deep nesting, alias bombs,
- * `__proto__` keys, numbers JavaScript cannot hold). Each says what to do instead.
+ * `__proto__` keys, keys that are lists, numbers JavaScript cannot hold). Each says what to do instead.
  */
 export const INPUT_MESSAGES: MessageTable = {
   'path-is-directory': {
@@ -70,6 +70,10 @@ export const INPUT_MESSAGES: MessageTable = {
   'reserved-key': {
     vi: (a) => `Khóa ${q(a.key)} không được dùng: đó là tên dành riêng của JavaScript và có thể bị lợi dụng để làm sai dữ liệu. Xóa dòng này hoặc đổi tên khóa (cchc không có trường nào tên như vậy).`,
     en: (a) => `Key ${q(a.key)} is not allowed: it is a reserved JavaScript name that can be abused to corrupt data. Delete the line or rename the key (no cchc field has that name).`,
+  },
+  'yaml-collection-key': {
+    vi: (a) => `Khóa ${q(a.key)} là một danh sách hoặc một nhóm (chẳng hạn viết trong ngoặc [ ] hay { }), nhưng khóa chỉ được là một mã hay một đoạn chữ. Viết khóa dạng chữ, ví dụ "3.1.1": …; nếu dấu ngoặc là một phần của khóa, đặt cả khóa trong dấu nháy kép.`,
+    en: (a) => `Key ${q(a.key)} is a list or a mapping (such as one written in [ ] or { } brackets), but a key must be an id or some text. Write the key as text, e.g. "3.1.1": …; if the brackets are part of the key, put the whole key in double quotes.`,
   },
   'yaml-tag': {
     vi: (a) => `${q(a.tag)} ở đầu giá trị được YAML hiểu là thẻ kiểu dữ liệu (tag), cchc không dùng thẻ. Nếu đây là nội dung, đặt cả giá trị trong dấu nháy kép, ví dụ "${a.tag} …"; nếu không, xóa ${q(a.tag)}.`,

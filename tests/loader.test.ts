@@ -120,6 +120,23 @@ describe('readSource', () => {
     expect(source!.data).toMatchObject({ criteria: { '3.2.1': { note: many }, '3.2.2': { note: `${many}\n` } } });
   });
 
+  it.each([
+    ['a flow list', ['[a, b]: 1'], 1, 1, '[a, b]'],
+    ['a flow mapping', ['{x: 1}: 2'], 1, 1, '{x: 1}'],
+    ['an explicit key', ['a: 1', '? [a]', ': 1'], 2, 3, '[a]'],
+    ['a block list', ['a:', '  ? - one', '    - two', '  : 1'], 2, 5, '- one - two'],
+    ['an alias of a list', ['a: &x [1, 2]', '? *x', ': 1'], 2, 3, '*x'],
+    ['a key in a flow list', ['x: [[a]: 1]'], 1, 5, '[a]'],
+    // yaml itself reports "Map comment with trailing content" at such a key after another one.
+    ['a flow list after another key of a nested mapping', ['criteria:', '  "3.2.1": {}', '  ["3.1.1", "3.1.2"]:', '    status: done'], 3, 3, '["3.1.1", "3.1.2"]'],
+  ])('yaml-collection-key: %s, at the key and shown as written', (_, lines, line, column, key) => {
+    const file = join(tmp, 'a.yaml');
+    writeFileSync(file, text(...lines));
+    const { source, diagnostics } = readSource(file, 'a.yaml');
+    expect(source).toBeUndefined();
+    expect(diagnostics).toEqual([{ severity: 'error', code: 'yaml-collection-key', args: { key }, file: 'a.yaml', line, column }]);
+  });
+
   it('reports a missing file as unreadable, without a position', () => {
     const { source, diagnostics } = readSource(join(tmp, 'khong-co.yaml'), 'khong-co.yaml');
     expect(source).toBeUndefined();

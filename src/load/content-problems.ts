@@ -10,7 +10,7 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 type AnyNode = Parameters<typeof isAlias>[0];
 
 /**
- * Reserved keys, type tags, aliases that are unknown, circular or explosive, and numbers that
+ * Keys that are lists or mappings, reserved keys, type tags, aliases that are unknown, circular or explosive, and numbers that
  * JavaScript cannot hold exactly: all are refused before the data is built, so none of them can
  * reach an object as a prototype setter, a NaN in a report, or an endless loop.
  */
@@ -23,7 +23,9 @@ export function contentProblems(doc: Document.Parsed, text: string, at: At): Dia
   const ancestors: unknown[] = [];
   const check = (node: unknown): void => {
     if (isPair(node)) {
-      if (isScalar(node.key) && RESERVED_KEYS.has(String(node.key.value))) found.push(at('reserved-key', { key: String(node.key.value) }, node.key.range?.[0] ?? 0));
+      const problem = collectionKey(node.key, doc, text, at);
+      if (problem) found.push(problem);
+      else if (isScalar(node.key) && RESERVED_KEYS.has(String(node.key.value))) found.push(at('reserved-key', { key: String(node.key.value) }, node.key.range?.[0] ?? 0));
       ancestors.push(node);
       check(node.key);
       check(node.value);
@@ -42,6 +44,23 @@ export function contentProblems(doc: Document.Parsed, text: string, at: At): Dia
   };
   check(doc.contents);
   return found;
+}
+
+/**
+ * `[a, b]: 1`, `{x: 1}: 2`, `? [a]`: a key that is a list or a mapping (or an alias of one) has no
+ * place in a JavaScript object; yaml would turn it into text such as "[ a, b ]". Shown as written,
+ * on one line and cut short.
+ */
+function collectionKey(key: unknown, doc: Document.Parsed, text: string, at: At): Diagnostic | undefined {
+  if (!isCollection(key) && !(isAlias(key) && isCollection(key.resolve(doc)))) return undefined;
+  const range = (key as { range?: [number, number, number] | null }).range;
+  return collectionKeyProblem(text, range?.[0] ?? 0, range?.[1] ?? 0, at);
+}
+
+/** The finding for a key that is a list or a mapping, written from `start` to `end`. */
+export function collectionKeyProblem(text: string, start: number, end: number, at: At): Diagnostic {
+  const written = text.slice(start, end).replace(/\s+/gu, ' ').trim();
+  return at('yaml-collection-key', { key: written.length > 40 ? `${written.slice(0, 39)}…` : written }, start);
 }
 
 /**

@@ -96,6 +96,18 @@ export function firstUnclosed(tokens: readonly CST.Token[]): number | undefined 
   return found;
 }
 
+/** Offset just past the flow collection ([…] or {…}) that starts at `offset`, if one does. */
+export function flowCollectionEnd(tokens: readonly CST.Token[], offset: number): number | undefined {
+  let found: number | undefined;
+  walk(tokens, (token) => {
+    if (token.type !== 'flow-collection' || token.offset !== offset) return false;
+    const last = token.end.find((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end');
+    found = last ? last.offset + 1 : undefined;
+    return true;
+  });
+  return found;
+}
+
 /** `"a\"` and `'a''` end with a quote that is escaped, so they are still open. */
 function isClosedQuote(source: string): boolean {
   const quote = source[0]!;

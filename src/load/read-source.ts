@@ -14,7 +14,9 @@ export { MAX_DEPTH } from './parse-tree.js';
 
 // Duplicate keys are found by contentProblems: yaml's own check compares every key with every
 // other one of its mapping, which takes minutes on a hostile file of a few hundred thousand keys.
-const OPTIONS = { uniqueKeys: false, schema: 'core', merge: false } as const;
+// yaml must never warn through process.emitWarning: node would print its English warning on
+// stderr, without file or line; what it warns about is reported as a finding instead.
+const OPTIONS = { uniqueKeys: false, schema: 'core', merge: false, logLevel: 'error' } as const;
 
 type Read = { source?: Source; diagnostics: Diagnostic[] };
 

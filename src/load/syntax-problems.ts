@@ -1,7 +1,8 @@
 import type { CST, YAMLError } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import type { At } from './diagnostic-at.js';
-import { firstUnclosed } from './parse-tree.js';
+import { collectionKeyProblem } from './content-problems.js';
+import { firstUnclosed, flowCollectionEnd } from './parse-tree.js';
 
 /**
  * One diagnostic per line: yaml often reports the consequences of a mistake on the same line too.
@@ -17,6 +18,12 @@ function syntaxProblem(error: YAMLError, text: string, tokens: readonly CST.Toke
   const detail = firstLine(error.message);
   const colon = missingSpaceAfterColon(text, error.pos[0]);
   if (colon !== undefined) return at('yaml-colon-space', {}, colon);
+  // yaml (2.9) reads `[a, b]: 1` after another key of a nested mapping as the right key, but then
+  // reports a "Map comment with trailing content" at it.
+  const collectionEnd = flowCollectionEnd(tokens, error.pos[0]);
+  if (collectionEnd !== undefined && /^[ \t]*:/u.test(text.slice(collectionEnd, collectionEnd + 80))) {
+    return collectionKeyProblem(text, error.pos[0], collectionEnd, at);
+  }
   const indicator = blockIndicator(text, error.pos[0]);
   if (indicator !== undefined) return at('yaml-block-indicator', { char: text[indicator]! }, indicator);
   if (/^Nested mappings are not allowed in compact mappings/u.test(detail)) return at('yaml-colon-in-value', {}, error.pos[0]);

@@ -89,16 +89,22 @@ describe('fuzz: counter-examples found', () => {
     expect(outcome.diagnostics.map((d) => d.line)).toContain(4);
   });
 
-  // BUG: a key that is a list or a map (`[a, b]: 1`, `? {x: 1}`) makes yaml call
-  // process.emitWarning, which the CLI prints as "(node:1234) Warning: Keys with collection values
-  // will be stringified due to JS Object restrictions… (Use `node --trace-warnings …`)": English,
-  // no file or line, after cchc's own messages. And the unknown-field finding for such a key
-  // points at 1:1, not at the key (locate() only matches scalar keys). Counter-example: random
-  // documents such as `[]: x`. Fix in src/load/read-source.ts: parse with `logLevel: 'error'`
-  // and report a non-scalar key at its own position.
-  it.fails('a key that is a list gives a finding at its line and no Node warning', async () => {
-    const outcome = await checkFiles(ws, { 'bad.yaml': 'schema: cchc/progress@1\n[a, b]: 1\n' }, options);
-    expect(outcome.problems).toEqual([]);
-    expect(outcome.diagnostics.some((d) => d.line === 2)).toBe(true);
+  // Found by the fuzzing (random documents such as `[]: x`): a key that is a list or a map made
+  // yaml call process.emitWarning, which the CLI printed as "(node:1234) Warning: Keys with
+  // collection values will be stringified…": English, no file or line, after cchc's own
+  // messages; and the unknown-field finding for such a key pointed at 1:1. Fixed in
+  // src/load/read-source.ts and content-problems.ts: yaml is told never to warn, and such a key
+  // is an error of its own at the key.
+  it('a key that is a list or a map gives a finding at the key and no Node warning', async () => {
+    for (const [text, line, column] of [
+      ['schema: cchc/progress@1\n[a, b]: 1\n', 2, 1],
+      ['schema: cchc/progress@1\n{x: 1}: 2\n', 2, 1],
+      ['schema: cchc/progress@1\n? [a]\n: 1\n', 2, 3],
+      ['[]: x\n', 1, 1],
+    ] as const) {
+      const outcome = await checkFiles(ws, { [PLAN]: FIXTURES[PLAN]!, 'bad.yaml': text }, options);
+      expect(outcome.problems, text).toEqual([]);
+      expect(outcome.diagnostics.filter((d) => d.file === 'bad.yaml').map((d) => [d.code, d.line, d.column]), text).toEqual([['yaml-collection-key', line, column]]);
+    }
   });
 });
