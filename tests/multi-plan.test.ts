@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -90,6 +90,13 @@ describe('a repository with three communes', () => {
     expect(status('phu-thinh-2025', '6.1.1')).toBe('no-data');
     // Worst first: most fail+overdue (1 each), then most at-risk: Tân Long 7, Quang Sơn 5, Phú Thịnh fewer.
     expect(set.plans.map((p) => p.id)).toEqual(['tan-long-2025', 'quang-son-2025', 'phu-thinh-2025']);
+    // The set is written in pieces (one per plan) that must add up to JSON.stringify of the whole,
+    // byte for byte: stdout and `-o` give the same file.
+    expect(r.stdout).toBe(`${JSON.stringify(set, null, 2)}\n`);
+    const file = join(repo, '..', `${basename(repo)}-set.json`);
+    expect((await run(['check', '.', '--as-of', '2025-09-14', '-o', file])).code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(r.stdout);
+    rmSync(file);
   });
 
   it('prints one block per plan and the per-plan summary table', async () => {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../src/commands/write-file.js';
+import { writeChunksAtomic, writeFileAtomic } from '../src/commands/write-file.js';
 
 type Fs = typeof import('node:fs');
 type Fault = (actual: Fs, ...args: never[]) => unknown;
@@ -109,9 +109,9 @@ describe('(a) every write goes through writeFileAtomic', () => {
     expect(found).toEqual(ALLOWED);
   });
 
-  it('-o exports and init call writeFileAtomic; no other module does', () => {
+  it('-o exports and init call writeFileAtomic (or its chunked form); no other module does', () => {
     const callers = files
-      .filter((abs) => /\bwriteFileAtomic\(/u.test(readFileSync(abs, 'utf8')))
+      .filter((abs) => /\b(?:writeFileAtomic|writeChunksAtomic)\(/u.test(readFileSync(abs, 'utf8')))
       .map((abs) => relative(root, abs).split('\\').join('/'))
       .sort();
     expect(callers).toEqual(['src/commands/init.ts', 'src/commands/outputs.ts', 'src/commands/write-file.ts']);
@@ -157,6 +157,39 @@ describe('(b) a failed write leaves the old file as it was and no temporary file
     delete faults[name];
     expect(readFileSync(target(), 'utf8')).toBe(OLD);
     expect(folderState(dir)).toEqual({ 'bao-cao.html': sha(OLD) });
+  });
+
+  // -o writes a report in pieces (writeChunksAtomic): the same guarantees, whichever piece fails.
+  it.each([
+    ['the disk fills in the second piece', 'writeSync', 2],
+    ['fsync fails after every piece is written', 'fsyncSync', 1],
+    ['rename fails', 'renameSync', 1],
+  ] as const)('in pieces: %s', async (_, name, failingCall) => {
+    writeFileSync(target(), OLD);
+    let calls = 0;
+    faults[name] = ((actual: Fs, ...args: unknown[]) => {
+      if (++calls >= failingCall) throw errno(name === 'writeSync' ? 'ENOSPC' : 'EIO');
+      return (actual[name] as (...a: unknown[]) => unknown)(...args);
+    }) as Fault;
+    async function* pieces() {
+      yield NEW.slice(0, 1000);
+      yield NEW.slice(1000);
+    }
+    await expect(writeChunksAtomic(target(), pieces())).rejects.toThrow();
+    delete faults[name];
+    expect(readFileSync(target(), 'utf8')).toBe(OLD);
+    expect(folderState(dir)).toEqual({ 'bao-cao.html': sha(OLD) });
+  });
+
+  it('in pieces: a success replaces the old file with every piece, in order', async () => {
+    writeFileSync(target(), OLD);
+    async function* pieces() {
+      yield 'một ';
+      yield new TextEncoder().encode('hai ');
+      yield 'ba\n';
+    }
+    await writeChunksAtomic(target(), pieces());
+    expect(folderState(dir)).toEqual({ 'bao-cao.html': sha('một hai ba\n') });
   });
 
   it('a failure before the rename, with no old file, leaves no file at all', () => {

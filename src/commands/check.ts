@@ -77,16 +77,20 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   const wanted = plans.filter((plan) => plans.length === 1 || (
     (options.unit === undefined || resolveUnit(plan, options.unit) !== undefined) &&
     (options.area === undefined || plan.areas.some((a) => a.id.toLowerCase() === options.area!.toLowerCase()))));
-  // Each plan is evaluated with its own progress reports only: a province has a thousand plans.
+  // Each plan is evaluated with its own progress reports only (a province has a thousand plans),
+  // which are let go once it is: they take as much memory as the results.
   const reportsOf = new Map<string, ProgressReport[]>();
   for (const r of inputs.reports) {
     const list = reportsOf.get(r.plan);
     if (list) list.push(r);
     else reportsOf.set(r.plan, [r]);
   }
+  inputs.reports = [];
   const reports = (wanted.length > 0 ? wanted : plans.slice(0, 1)).map((plan) => {
     const unit = options.unit !== undefined ? findUnit(plan, options.unit) : undefined;
-    const report = filterReport(evaluate(plan, reportsOf.get(plan.id) ?? [], { asOf, dueSoonDays, unit }), plan, unit, options.area);
+    const own = reportsOf.get(plan.id) ?? [];
+    reportsOf.delete(plan.id);
+    const report = filterReport(evaluate(plan, own, { asOf, dueSoonDays, unit }), plan, unit, options.area);
     report.diagnostics = reportDiagnostics;
     return report;
   });

@@ -3,12 +3,12 @@ import { extname } from 'node:path';
 import { Chalk } from 'chalk';
 import { UsageError } from '../errors.js';
 import { CSV_BOM } from '../format/csv.js';
-import { COMBINABLE, formatMany } from '../format/combine.js';
+import { COMBINABLE, formatMany, formatManyChunks } from '../format/combine.js';
 import type { FormatName, FormatOptions } from '../format/index.js';
 import type { Report } from '../types.js';
 import { displayPath } from '../load/discover.js';
 import { commandLinePath } from '../util/command-line-path.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeChunksAtomic } from './write-file.js';
 
 /** The format a report file gets from its extension (`-o bao-cao.xlsx`). */
 export const FORMAT_BY_EXTENSION: Record<string, FormatName> = {
@@ -62,10 +62,9 @@ export async function deliver(reports: readonly Report[], request: OutputRequest
     if (ctx.inputs.has(t.abs)) throw new UsageError('output-is-input', { file: t.file });
   }
   for (const t of targets) {
-    let data = await formatMany(t.format, t.reports, plain);
-    if (t.format === 'csv' && typeof data === 'string') data = CSV_BOM + data;
+    const chunks = formatManyChunks(t.format, t.reports, plain);
     try {
-      writeFileAtomic(t.abs, data);
+      await writeChunksAtomic(t.abs, t.format === 'csv' ? withBom(chunks) : chunks);
     } catch (error) {
       throw new UsageError('output-failed', { file: t.file, reason: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
@@ -74,10 +73,15 @@ export async function deliver(reports: readonly Report[], request: OutputRequest
   const stdoutFormat: FormatName = explicit ? 'table' : request.format ?? 'table';
   if (stdoutFormat === 'xlsx' && ctx.stdoutIsTTY) throw new UsageError('binary-to-terminal', { format: 'xlsx' });
   if (reports.length > 1 && !COMBINABLE.has(stdoutFormat)) throw new UsageError('several-plans-stdout', { format: stdoutFormat, count: reports.length });
-  ctx.out(await formatMany(stdoutFormat, reports, options));
+  for await (const chunk of formatManyChunks(stdoutFormat, reports, options)) ctx.out(chunk);
 
   const summary = ctx.env.GITHUB_STEP_SUMMARY;
   if (summary && (stdoutFormat === 'github' || targets.some((t) => t.format === 'github'))) {
     appendFileSync(summary, String(await formatMany('markdown', reports, plain)));
   }
+}
+
+async function* withBom(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<string | Uint8Array> {
+  yield CSV_BOM;
+  yield* chunks;
 }

@@ -41,8 +41,7 @@ function summaryMarkdown(reports: readonly Report[], options: FormatOptions): st
  */
 export async function formatMany(format: FormatName, reports: readonly Report[], options: FormatOptions): Promise<string | Uint8Array> {
   if (reports.length === 1) return formatters[format](reports[0]!, options);
-  // The report set is one JSON document, not the per-plan outputs joined.
-  if (format === 'json') return `${JSON.stringify({ schema: 'cchc/report-set@1', plans: worstFirst(reports).map((r) => ({ ...r.plan, summary: r.summary })), reports }, null, 2)}\n`;
+  if (format === 'json') return [...reportSetChunks(reports)].join('');
   const parts = await Promise.all(reports.map(async (r) => String(await formatters[format](r, options))));
   switch (format) {
     case 'table':
@@ -64,4 +63,28 @@ export async function formatMany(format: FormatName, reports: readonly Report[],
     default:
       throw new Error(`formatMany: ${format} makes one file per plan`);
   }
+}
+
+/**
+ * The output of formatMany in pieces, to be written one after the other: the JSON report set of
+ * a province runs to some 80 MB, which as one string (and its bytes) would double the memory of a
+ * run. Other formats come in one piece.
+ */
+export async function* formatManyChunks(format: FormatName, reports: readonly Report[], options: FormatOptions): AsyncGenerator<string | Uint8Array> {
+  if (format === 'json' && reports.length > 1) yield* reportSetChunks(reports);
+  else yield await formatMany(format, reports, options);
+}
+
+/**
+ * The report set (`cchc/report-set@1`) in pieces, one per plan, whose concatenation is exactly
+ * `JSON.stringify(set, null, 2)`: each report is indented to its depth in the set (JSON text has no
+ * line breaks inside strings, so indenting every line is safe).
+ */
+function* reportSetChunks(reports: readonly Report[]): Generator<string> {
+  const head = JSON.stringify({ schema: 'cchc/report-set@1', plans: worstFirst(reports).map((r) => ({ ...r.plan, summary: r.summary })) }, null, 2);
+  yield `${head.slice(0, -2)},\n  "reports": [\n`;
+  for (let i = 0; i < reports.length; i++) {
+    yield `    ${JSON.stringify(reports[i], null, 2).replace(/\n/gu, '\n    ')}${i < reports.length - 1 ? ',\n' : '\n'}`;
+  }
+  yield '  ]\n}\n';
 }
