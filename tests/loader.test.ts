@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { discover } from '../src/load/discover.js';
-import { loadInputs } from '../src/load/load-inputs.js';
+import { loadInputs, type LoadOptions } from '../src/load/load-inputs.js';
 import { readSource } from '../src/load/read-source.js';
 import type { Diagnostic, Plan, Report } from '../src/types.js';
 
@@ -38,10 +38,10 @@ function write(dir: string, files: Record<string, string | Uint8Array>): void {
 }
 
 /** Writes the files (and, unless told otherwise, the bundled plan as plan.yaml) and loads the folder. */
-function load(files: Record<string, string | Uint8Array>, plan: string | null = PLAN_TEXT) {
+function load(files: Record<string, string | Uint8Array>, plan: string | null = PLAN_TEXT, options: LoadOptions = {}) {
   write(tmp, { ...(plan !== null ? { 'plan.yaml': plan } : {}), ...files });
   const found = discover(['.'], tmp);
-  const inputs = loadInputs(found.files);
+  const inputs = loadInputs(found.files, options);
   return { ...inputs, diagnostics: [...found.diagnostics, ...inputs.diagnostics] };
 }
 
@@ -283,6 +283,21 @@ describe('loadInputs: the exact code, line and column of each problem', () => {
     expect(r.reports.map((x) => x.file)).toEqual(['in/a.yaml']);
   });
 
+  it('keepReports: false (cchc validate) finds the same problems and keeps no report', () => {
+    const files = {
+      'in/a.yaml': text(...HEAD, ...ON_TIME),
+      'in/b.yaml': text(...HEAD.slice(0, 5), 'asOf: 14/09/2025', 'criteria:', ...ON_TIME),
+      'in/c.yaml': text(...HEAD.slice(0, 5), 'asOf: 14/06/2025', 'criteria:', ...ON_TIME),
+    };
+    const kept = load(files);
+    const light = load(files, PLAN_TEXT, { keepReports: false });
+    expect(light.diagnostics).toEqual(kept.diagnostics);
+    expect(light.diagnostics.map((d) => d.code)).toEqual(['duplicate-report']);
+    expect(kept.reports).toHaveLength(2);
+    expect(light.reports).toEqual([]);
+    expect(light.counts).toEqual(kept.counts);
+  });
+
   it('duplicate-report also when the unit is written by name in one file and by id in the other', () => {
     const r = load({
       'in/a.yaml': text(...HEAD.slice(0, 3), 'unit: vhxh', ...HEAD.slice(4), '  "5.2":', '    leaders_disciplined: 0'),
@@ -380,6 +395,79 @@ describe('loadInputs: the exact code, line and column of each problem', () => {
     const crlf = `\uFEFF${text(...HEAD, ON_TIME[0], '    on_time: { value: 1260, total: 1250 }').replace(/\n/gu, '\r\n')}`;
     const r = load({ 'in/ttphcc.yaml': crlf });
     expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'value-exceeds-total', file: 'in/ttphcc.yaml', line: 9, column: 23 }]);
+  });
+});
+
+/** The header of a progress file of another unit (same line numbers as HEAD). */
+const headOf = (unit: string) => HEAD.map((l) => (l === 'unit: ttphcc' ? `unit: ${unit}` : l));
+
+describe('loadInputs: one mistake, one diagnostic', () => {
+  it.each([
+    // "    complatedOn" starts at column 5 of line 10: not also done-needs-date, nor task-has-no-measures.
+    ['a misspelt completedOn', 'ttphcc', ['  "3.1.2":', '    status: done', '    complatedOn: 2025-07-08'], 'unknown-field', 10, 5],
+    ['a misspelt status', 'ttphcc', ['  "3.1.2":', '    Status: done', '    completedOn: 2025-07-08'], 'unknown-field', 9, 5],
+    ['a misspelt field of a measured criterion', 'ttphcc', [...ON_TIME, '    complatedOn: 2025-07-08'], 'unknown-field', 10, 5],
+    // "    leaders_disciplined: " is 25 characters: not also number-expected.
+    ['a decimal comma', 'vhxh', ['  "5.2":', '    leaders_disciplined: 0,5'], 'decimal-comma', 9, 26],
+    ['a count given as a list', 'vhxh', ['  "5.2":', '    leaders_disciplined: [1]'], 'wrong-type', 9, 26],
+    // "    on_time: " is 13 characters: not also wrong-type.
+    ['a ratio given as text', 'ttphcc', [ON_TIME[0], '    on_time: "1243/1250"'], 'ratio-needs-total', 9, 14],
+    // The total, after "    on_time: { value: 0, total: " (32 characters): not also value-exceeds-total.
+    ['a negative total', 'ttphcc', [ON_TIME[0], '    on_time: { value: 0, total: -7 }'], 'too-small', 9, 33],
+    ['a negative count with decimals', 'vhxh', ['  "5.2":', '    leaders_disciplined: -1.5'], 'too-small', 9, 26],
+    // Not also bad-format: the plan check names the measure meant.
+    ['a measure id in capitals', 'ttphcc', [ON_TIME[0], '    On_time: { value: 1243, total: 1250 }'], 'unknown-measure', 9, 5],
+  ])('%s', (_, unit, lines, code, line, column) => {
+    const r = load({ 'in/f.yaml': text(...headOf(unit), ...lines) });
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code, file: 'in/f.yaml', line, column }]);
+  });
+});
+
+describe('loadInputs: thousands-dot', () => {
+  const loadFigure = (unit: string, criterion: string, figure: string) => load({ 'in/f.yaml': text(...headOf(unit), `  "${criterion}":`, `    ${figure}`) });
+
+  it('is an error, in place of value-exceeds-total, for a total read below its value', () => {
+    const r = loadFigure('ttphcc', '3.2.1', 'on_time: { value: 1243, total: 1.250 }');
+    // "    on_time: { value: 1243, total: " is 35 characters: the total is at line 9, column 36.
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'thousands-dot', file: 'in/f.yaml', line: 9, column: 36 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ value: '1.250', read: 1.25, fixed: '1250', reason: 'below-value', other: 1243 });
+    expect(r.reports).toEqual([]);
+  });
+
+  it('is an error, in place of count-not-integer, for a count read as a decimal', () => {
+    const r = loadFigure('vhxh', '5.2', 'leaders_disciplined: 1.250');
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'error', code: 'thousands-dot', file: 'in/f.yaml', line: 9, column: 26 }]);
+    expect(r.diagnostics[0]!.args).toEqual({ value: '1.250', read: 1.25, fixed: '1250', reason: 'not-integer' });
+  });
+
+  it.each([
+    ['a value beside a whole total', 'ttphcc', '3.2.1', 'on_time: { value: 1.243, total: 1250 }', 23, '1.243'],
+    ['a total beside a whole value', 'ttphcc', '3.2.1', 'on_time: { value: 1, total: 1.250 }', 33, '1.250'],
+    ['a count written 1.000', 'vhxh', '5.2', 'leaders_disciplined: 1.000', 26, '1.000'],
+  ])('is a warning for %s, and the report is still loaded', (_, unit, criterion, figure, column, value) => {
+    const r = loadFigure(unit, criterion, figure);
+    expect(r.diagnostics.map(where)).toEqual([{ severity: 'warning', code: 'thousands-dot', file: 'in/f.yaml', line: 9, column }]);
+    expect(r.diagnostics[0]!.args.value).toBe(value);
+    expect(r.reports).toHaveLength(1);
+  });
+
+  it.each([
+    // Sums in tỷ đồng and other decimals that are meant.
+    ['kt', '6.1.1', 'disbursement: { value: 7.85, total: 12.8 }'],
+    ['kt', '6.1.1', 'disbursement: { value: 7.850, total: 12.800 }'],
+    ['kt', '6.1.1', 'disbursement: { value: 3.1, total: 12.125 }'],
+    ['ttphcc', '3.2.1', 'on_time: { value: 1.243, total: 1.250 }'],
+    ['ttphcc', '3.2.1', 'on_time: { value: 0.125, total: 1 }'],
+    ['ttphcc', '3.2.1', 'on_time: { value: "1243", total: 1.250 }'],
+    ['vhxh', '5.2', 'leaders_disciplined: 1.25'],
+  ])('is not given for %s %s %s', (unit, criterion, figure) => {
+    const r = loadFigure(unit, criterion, figure);
+    expect(r.diagnostics.filter((d) => d.code === 'thousands-dot')).toEqual([]);
+  });
+
+  it('leaves value-exceeds-total alone when the dot does not explain it', () => {
+    const r = loadFigure('ttphcc', '3.2.1', 'on_time: { value: 1.250, total: 1 }');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['value-exceeds-total']);
   });
 });
 

@@ -13,6 +13,8 @@ export interface GatherOptions {
   plan?: string;
   config?: string;
   cwd: string;
+  /** false: check progress files without keeping their reports (loadInputs). */
+  keepReports?: boolean;
 }
 
 /** The configuration file, if one applies: --config, or the nearest cchc.config.yaml upward. */
@@ -36,7 +38,7 @@ export function gather(options: GatherOptions, config: Config | undefined): Inpu
   if (planIsFile) paths.push(options.plan!);
   let { files, diagnostics } = discover(paths, options.cwd);
   // Evidence paths are relative to the repository: the folder of cchc.config.yaml, else here.
-  const load = { root: config ? dirname(config.abs) : options.cwd, strict: options.strict };
+  const load = { root: config ? dirname(config.abs) : options.cwd, strict: options.strict, keepReports: options.keepReports };
   let inputs = loadInputs(files, load);
   if (inputs.counts.plans === 0 && !planIsFile && options.paths.length > 0 && config && config.plans.length > 0) {
     // `cchc check progress/2025-Q3` in a configured repository: the plan comes from the config.

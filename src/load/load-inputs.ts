@@ -43,6 +43,11 @@ export interface LoadOptions {
   /** The repository root: evidence paths are relative to it (or to the progress file's folder). */
   root?: string;
   strict?: boolean;
+  /**
+   * false: check the progress files but keep no report (`cchc validate`, which prints only the
+   * findings: at N = 1,000 the reports are some 130 MB). `Inputs.reports` is then empty.
+   */
+  keepReports?: boolean;
 }
 
 /**
@@ -64,7 +69,8 @@ export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {
   const counts = { files: files.length, plans: 0, reports: 0 };
   const plans = new Map<string, Plan>();
   const brokenPlans = new Set<string>();
-  const loaded: { index: number; report: ProgressReport; asOfAt: Position }[] = [];
+  // What the check for two reports of one unit and date needs, and the report unless not kept.
+  const loaded: { index: number; key: string; file: string; unit: string; asOf: string; asOfAt: Position; report?: ProgressReport }[] = [];
 
   // Each file is dropped as soon as it is checked: a parsed YAML document takes some 30 times the
   // memory of its text, and a province has tens of thousands of files. A progress file is checked
@@ -89,7 +95,10 @@ export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {
   const addProgress = (source: Source, index: number) => {
     const { report, diagnostics: d } = loadProgress(source, plans, brokenPlans, { evidenceExists, strict: options.strict });
     diagnostics.push(...d);
-    if (report) loaded.push({ index, report, asOfAt: locate(source, ['asOf']) });
+    if (!report) return;
+    const { plan, unit, asOf, file } = report;
+    const key = `${plan}\u0000${unit}\u0000${asOf}`;
+    loaded.push({ index, key, file, unit, asOf, asOfAt: locate(source, ['asOf']), ...(options.keepReports === false ? {} : { report }) });
   };
 
   const waiting: Waiting[] = [];
@@ -122,16 +131,15 @@ export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {
   // for one unit and date, the first file's is kept.
   loaded.sort((a, b) => a.index - b.index);
   const reports: ProgressReport[] = [];
-  const byUnitAndDate = new Map<string, ProgressReport>();
-  for (const { report, asOfAt } of loaded) {
-    const key = `${report.plan}\u0000${report.unit}\u0000${report.asOf}`;
-    const other = byUnitAndDate.get(key);
-    if (other) {
-      diagnostics.push({ severity: 'error', code: 'duplicate-report', args: { unit: report.unit, asOf: report.asOf, other: other.file }, file: report.file, line: asOfAt.line, column: asOfAt.column });
+  const firstFile = new Map<string, string>();
+  for (const { key, file, unit, asOf, asOfAt, report } of loaded) {
+    const other = firstFile.get(key);
+    if (other !== undefined) {
+      diagnostics.push({ severity: 'error', code: 'duplicate-report', args: { unit, asOf, other }, file, line: asOfAt.line, column: asOfAt.column });
       continue;
     }
-    byUnitAndDate.set(key, report);
-    reports.push(report);
+    firstFile.set(key, file);
+    if (report) reports.push(report);
   }
   return { plans, reports, diagnostics, counts, files: files.map((f) => f.abs) };
 }
