@@ -12,6 +12,10 @@ type RawEntry = Record<string, unknown> & { note?: string; status?: TaskStatus; 
 interface RawProgress { plan: string; planRevision: number; unit: string; period: string; asOf: string; reportedBy?: string; criteria: Record<string, RawEntry> }
 
 const RESERVED = new Set(['note', 'status', 'completedOn', 'evidence']);
+/** Findings of the plan check that explain a schema finding at the same place better … */
+const PLAN_SAYS_MORE = new Set(['unknown-criterion', 'unknown-measure', 'task-has-no-measures', 'ratio-needs-total']);
+/** … and the schema findings they replace: a wrong id form, a wrong type. */
+const SCHEMA_SAYS_LESS = new Set(['bad-format', 'wrong-type', 'decimal-comma']);
 
 /**
  * Checks a progress file against the schema and against its plan (design.md's rules) and builds
@@ -93,6 +97,9 @@ export function loadProgress(
     error('unit-is-group', { id: raw.unit, members: members.join(', '), example: members[0] ?? '' }, ['unit']);
   }
 
+  // Keys the schema already called misspelt fields ("complatedOn"), by position, with the field
+  // meant: one mistake, one message — not also an unknown measure, nor a missing completion date.
+  const misspelt = new Map(schemaDiagnostics.filter((d) => d.code === 'unknown-field').map((d) => [`${d.line}:${d.column}`, d.args.suggestion]));
   const criteriaById = new Map(plan.criteria.map((c) => [c.id, c]));
   const entries = new Map<string, ProgressEntry>();
   const rawCriteria = isRecord(raw.criteria) ? raw.criteria : {};
@@ -118,10 +125,16 @@ export function loadProgress(
     }
     const figures = new Map<string, Figure>();
     const measureIds = criterion.measures.map((m) => m.id);
+    const meant = new Set<unknown>();
     for (const [key, value] of Object.entries(entry)) {
       if (RESERVED.has(key)) continue;
       const mPath = [...path, key];
       const measure = criterion.measures.find((m) => m.id === key);
+      const keyAt = measure ? undefined : locate(source, mPath, { key: true });
+      if (keyAt && misspelt.has(`${keyAt.line}:${keyAt.column}`)) {
+        meant.add(misspelt.get(`${keyAt.line}:${keyAt.column}`));
+        continue;
+      }
       if (!measure) {
         if (measureIds.length === 0) error('task-has-no-measures', { criterion: id, measure: key }, mPath, true);
         else {
@@ -132,19 +145,23 @@ export function loadProgress(
       }
       const line = locate(source, mPath, { key: true }).line;
       const figure = value as RawFigure;
+      // The schema has already refused a negative figure (too-small) and, but for a ratio, a
+      // figure that is neither a number nor a mapping (decimal-comma, wrong-type): the checks
+      // below would only repeat it in other words.
       if (measure.kind === 'ratio') {
-        if (typeof figure !== 'object' || figure === null) {
+        if (!isRecord(figure)) {
           error('ratio-needs-total', { measure: key, ...(measure.totalLabel ? { totalLabel: measure.totalLabel } : {}) }, mPath);
           continue;
         }
-        if (typeof figure.value !== 'number' || typeof figure.total !== 'number') continue;
+        if (typeof figure.value !== 'number' || typeof figure.total !== 'number' || figure.value < 0 || figure.total < 0) continue;
         if (figure.value > figure.total) error('value-exceeds-total', { value: figure.value, total: figure.total }, [...mPath, 'value']);
         figures.set(key, { value: figure.value, total: figure.total, line });
       } else {
-        if (typeof figure !== 'number') {
+        if (isRecord(figure)) {
           error('number-expected', { measure: key, kind: measure.kind }, mPath);
           continue;
         }
+        if (typeof figure !== 'number' || figure < 0) continue;
         if (measure.kind === 'count' && !Number.isInteger(figure)) error('count-not-integer', { measure: key, value: figure }, mPath);
         if (measure.kind === 'percent' && figure > 100) error('percent-out-of-range', { value: figure }, mPath);
         figures.set(key, { value: figure, line });
@@ -152,7 +169,7 @@ export function loadProgress(
     }
     if (entry.status !== undefined && measureIds.length > 0) error('status-on-measured', { criterion: id, known: measureIds.join(', ') }, [...path, 'status'], true);
     const completedOn = dateOf(entry.completedOn, [...path, 'completedOn']);
-    if (entry.status === 'done' && entry.completedOn === undefined) error('done-needs-date', { criterion: id }, [...path, 'status']);
+    if (entry.status === 'done' && entry.completedOn === undefined && !meant.has('completedOn')) error('done-needs-date', { criterion: id }, [...path, 'status']);
     if (completedOn && asOf && completedOn > asOf) {
       push('warning', 'completed-after-as-of', { completedOn, asOf }, [...path, 'completedOn']);
     }
@@ -175,10 +192,12 @@ export function loadProgress(
     });
   }
 
-  // "3.2.l": the schema says the id has the wrong form, the plan check says which id was meant;
-  // one mistake, one message — keep the one with the suggestion.
-  const said = new Set(diagnostics.filter((d) => d.code === 'unknown-criterion').map((d) => `${d.line}:${d.column}`));
-  const unique = diagnostics.filter((d) => !(d.code === 'bad-format' && d.args.hint === 'criterionId' && said.has(`${d.line}:${d.column}`)));
+  // "3.2.l", "On_time": the schema says the id has the wrong form, the plan check says which id
+  // was meant; `on_time: "1243/1250"`: the schema wants a number, the plan check says a ratio
+  // needs value and total. One mistake, one message — keep the plan check's, which says more.
+  const at = (d: Diagnostic) => `${d.line}:${d.column}`;
+  const said = new Set(diagnostics.filter((d) => PLAN_SAYS_MORE.has(d.code)).map(at));
+  const unique = diagnostics.filter((d) => !(SCHEMA_SAYS_LESS.has(d.code) && said.has(at(d)) && (d.code !== 'bad-format' || d.args.hint === 'criterionId' || d.args.hint === 'measureId')));
   diagnostics.length = 0;
   diagnostics.push(...unique);
   if (diagnostics.some((d) => d.severity === 'error') || !unit || !asOf) return { diagnostics };
