@@ -119,6 +119,10 @@ export const INPUT_MESSAGES: MessageTable = {
     vi: (a) => `Số ${q(a.value)} viết bằng dấu phẩy thập phân nên YAML đọc là chữ. Trong tệp YAML viết số thập phân bằng dấu chấm: ${String(a.value).replace(',', '.')}.`,
     en: (a) => `${q(a.value)} is written with a decimal comma, so YAML reads it as text. Write decimals with a point in YAML files: ${String(a.value).replace(',', '.')}.`,
   },
+  'thousands-dot': {
+    vi: (a) => `Số ${q(a.value)} được đọc là ${String(a.read).replace('.', ',')} (trong YAML dấu chấm là dấu thập phân)${a.reason === 'below-value' ? `, nhỏ hơn tử số value: ${a.other}` : a.reason === 'not-integer' ? ', không phải số nguyên như chỉ tiêu đếm cần' : ''}. Nếu là ${a.fixed}, viết ${a.fixed}, không dùng dấu chấm phân cách hàng nghìn${a.reason ? '' : '; nếu đúng là số thập phân, có thể bỏ qua cảnh báo này'}.`,
+    en: (a) => `${q(a.value)} is read as ${a.read} (in YAML the point is a decimal point)${a.reason === 'below-value' ? `, less than the value ${a.other}` : a.reason === 'not-integer' ? ', not a whole number as a count must be' : ''}. If you mean ${a.fixed}, write ${a.fixed} without a thousands separator${a.reason ? '' : '; if it really is a decimal, you can ignore this warning'}.`,
+  },
   'empty-value': {
     vi: (a) => `${q(a.field)} chưa có giá trị. ${EXAMPLE[a.field!] ? `Ghi giá trị sau dấu hai chấm, ví dụ ${a.field}: ${EXAMPLE[a.field!]}` : `Ghi ${TYPE_VI[a.expected!] ?? a.expected}${BELOW.has(String(a.expected)) ? '' : ' sau dấu hai chấm'}`}.`,
     en: (a) => `${q(a.field)} has no value. ${EXAMPLE[a.field!] ? `Write the value after the colon, e.g. ${a.field}: ${EXAMPLE[a.field!]}` : `Write ${TYPE_EN[a.expected!] ?? a.expected}${BELOW.has(String(a.expected)) ? '' : ' after the colon'}`}.`,

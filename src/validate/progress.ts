@@ -6,6 +6,7 @@ import { suggest } from '../util/suggest.js';
 import { reportingUnits, resolveUnit } from './resolve-unit.js';
 import { evidenceKind, normalisePath } from './evidence.js';
 import { checkSchema } from './schema-check.js';
+import { thousandsDot } from './thousands-dot.js';
 
 type RawFigure = number | { value: number; total: number };
 type RawEntry = Record<string, unknown> & { note?: string; status?: TaskStatus; completedOn?: string; evidence?: string[] };
@@ -154,7 +155,9 @@ export function loadProgress(
           continue;
         }
         if (typeof figure.value !== 'number' || typeof figure.total !== 'number' || figure.value < 0 || figure.total < 0) continue;
-        if (figure.value > figure.total) error('value-exceeds-total', { value: figure.value, total: figure.total }, [...mPath, 'value']);
+        const dot = thousandsDot(source, mPath, measure.kind, figure);
+        if (dot) push(dot.severity, 'thousands-dot', dot.args, dot.path);
+        else if (figure.value > figure.total) error('value-exceeds-total', { value: figure.value, total: figure.total }, [...mPath, 'value']);
         figures.set(key, { value: figure.value, total: figure.total, line });
       } else {
         if (isRecord(figure)) {
@@ -162,7 +165,9 @@ export function loadProgress(
           continue;
         }
         if (typeof figure !== 'number' || figure < 0) continue;
-        if (measure.kind === 'count' && !Number.isInteger(figure)) error('count-not-integer', { measure: key, value: figure }, mPath);
+        const dot = thousandsDot(source, mPath, measure.kind, figure);
+        if (dot) push(dot.severity, 'thousands-dot', dot.args, dot.path);
+        else if (measure.kind === 'count' && !Number.isInteger(figure)) error('count-not-integer', { measure: key, value: figure }, mPath);
         if (measure.kind === 'percent' && figure > 100) error('percent-out-of-range', { value: figure }, mPath);
         figures.set(key, { value: figure, line });
       }
