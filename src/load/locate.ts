@@ -19,7 +19,7 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
     const segment = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = pairsOf(node).get(String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair) break;
       const keyNode = isNode(pair.key) ? pair.key : null;
       if (last && options.key && keyNode) {
@@ -43,10 +43,22 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
 
 const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
 
+/** Mappings up to this size are searched in order: an index would cost more than it saves. */
+const SEARCHED = 8;
+
+/** The first pair of `map` with this key, as a search from the top would find it. */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length > SEARCHED) return pairsOf(map).get(key);
+  for (const pair of map.items) {
+    if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return pair;
+  }
+  return undefined;
+}
+
 /**
- * A mapping's pairs by key (the first of equal keys, as a search would find it). Built once per
- * mapping: every finding of a file is located in it, and a file with thousands of entries would
- * otherwise be searched from the top thousands of times.
+ * A larger mapping's pairs by key (the first of equal keys). Built once per mapping: every
+ * finding of a file is located in it, and a file with thousands of entries would otherwise be
+ * searched from the top thousands of times.
  */
 function pairsOf(map: YAMLMap): Map<string, Pair> {
   let index = indexes.get(map);

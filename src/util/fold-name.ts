@@ -16,6 +16,20 @@ function foldSyllable(word: string): string {
  * letter case, dash and space variants ("Phòng Văn hoá - Xã hội" = "phòng văn hóa-xã hội").
  */
 export function foldName(name: string): string {
+  let folded = folds.get(name);
+  if (folded === undefined) {
+    folded = fold(name);
+    // A repository names a few dozen units, in a few spellings each; the bound is for safety.
+    if (folds.size >= 10_000) folds.clear();
+    folds.set(name, folded);
+  }
+  return folded;
+}
+
+// Every progress file names its unit: the same few names are folded thousands of times.
+const folds = new Map<string, string>();
+
+function fold(name: string): string {
   return name
     .normalize('NFC')
     .toLowerCase()
