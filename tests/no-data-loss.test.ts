@@ -82,6 +82,8 @@ const ALLOWED: Record<string, string[]> = {
   // `plan diff FILE@REV`: the old revision from `git show` goes into a private mkdtemp folder,
   // removed at once, because the loaders read files. Not a user file.
   'src/commands/plan.ts': ['mkdtempSync', 'rmSync', 'writeFileSync'],
+  // Input files are opened to be read (O_RDONLY, non-blocking), then fstat'ed and read: checked below.
+  'src/load/file-text.ts': ['openSync'],
 };
 
 function sourceFiles(folder: string): string[] {
@@ -116,6 +118,12 @@ describe('(a) every write goes through writeFileAtomic', () => {
       .sort();
     expect(callers).toEqual(['src/commands/init.ts', 'src/commands/outputs.ts', 'src/commands/write-file.ts']);
     expect(readFileSync(join(root, 'src/commands/init.ts'), 'utf8')).toMatch(/writeFileAtomic\(abs, text, \{ overwrite: false \}\)/u);
+  });
+
+  it('the loader opens input files read-only', () => {
+    const text = readFileSync(join(root, 'src/load/file-text.ts'), 'utf8');
+    const opens = [...text.matchAll(/openSync\(([^;]*)\);/gu)].map((m) => m[1]!);
+    expect(opens).toEqual(['absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)']);
   });
 
   it('the step summary is the only append, and only when GITHUB_STEP_SUMMARY is set', () => {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../types.js';
 
 /** A plan is about 60 KB and a progress file a few KB: a file this large was not written by hand. */
@@ -17,18 +17,32 @@ export function readText(absPath: string, file: string): string | Diagnostic {
 }
 
 function readBytes(absPath: string, file: string): Buffer | Diagnostic {
+  let fd: number;
   try {
-    const stat = statSync(absPath);
+    // Non-blocking: opening a named pipe to read would otherwise wait for a writer for ever.
+    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (reason === 'EISDIR') return { severity: 'error', code: 'path-is-directory', args: {}, file };
+    return { severity: 'error', code: 'file-unreadable', args: { reason }, file };
+  }
+  // One open, fstat and read: a separate stat cost 50 µs a file, 85 ms of a 1,700-file run.
+  try {
+    const stat = fstatSync(fd);
     if (stat.isDirectory()) return { severity: 'error', code: 'path-is-directory', args: {}, file };
-    // Reading a pipe or a device could block for ever.
     if (!stat.isFile()) return { severity: 'error', code: 'not-a-file', args: {}, file };
     if (stat.size > MAX_FILE_BYTES) {
       return { severity: 'error', code: 'file-too-large', args: { size: stat.size, limit: MAX_FILE_BYTES }, file, line: 1, column: 1 };
     }
-    return readFileSync(absPath);
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    for (let n = 1; length < bytes.length && n > 0; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
+    return bytes.subarray(0, length);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return { severity: 'error', code: 'file-unreadable', args: { reason }, file };
+  } finally {
+    closeSync(fd);
   }
 }
 
