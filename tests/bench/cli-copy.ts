@@ -12,7 +12,7 @@ export const CLI_COPY = join(REPO, 'tests/bench/.data/cli');
 
 /** Copies the built CLI and returns the path of its bin/cchc.js and a digest of its dist/. */
 export function copyCli(): { bin: string; distDigest: string } {
-  if (!existsSync(join(REPO, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run "npm run build" first');
+  if (!existsSync(join(REPO, 'dist/cchc.js'))) throw new Error('dist/cchc.js is missing: run "npm run build" first');
   rmSync(CLI_COPY, { recursive: true, force: true });
   for (const part of ['bin', 'dist', 'schemas', 'package.json']) cpSync(join(REPO, part), join(CLI_COPY, part), { recursive: true });
   const hash = createHash('sha256');

@@ -1,6 +1,6 @@
 // `npm run bench:profile`: where `cchc check` spends its time on the N = 100 tree.
 //
-// Runs `node --cpu-prof bin/cchc.js check <tree> --format json` once and sums the .cpuprofile:
+// Runs `node --cpu-prof dist/cli.js check <tree> --format json` once (the unbundled build) and sums the .cpuprofile:
 // self time per function and per module (npm package, cchc's own dist/ file, Node internals, GC),
 // and inclusive time of cchc's own functions (each sample counted once per function on its stack).
 //
@@ -135,7 +135,10 @@ function main(): void {
   const cchcArgs = commands[what];
   if (!cchcArgs) throw new Error(`--command must be one of ${Object.keys(commands).join(', ')}`);
   const cli = copyCli();
-  const bin = relative(REPO, cli.bin);
+  // The unbundled build (tsc's one module per source file, beside the bundle in dist/): the
+  // bundle would put every function of cchc and its packages into a few chunk files, and the
+  // summary attributes time by module. Both builds run the same code.
+  const bin = relative(REPO, join(CLI_COPY, 'dist/cli.js'));
   const argv = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', String(interval), bin, ...cchcArgs];
   try {
     const r = spawnSync(process.execPath, argv, { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
