@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Diagnostic, Plan, ProgressReport } from '../types.js';
+import { detachedCopy, detachLongStrings } from '../util/detach-strings.js';
 import { loadPlan } from '../validate/plan.js';
 import { loadProgress } from '../validate/progress.js';
 import type { FoundFile } from './discover.js';
@@ -77,7 +78,8 @@ export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {
   // against its plan, so one met before its plan waits for the end.
   const addPlan = (source: Source) => {
     counts.plans++;
-    const { plan, diagnostics: d } = loadPlan(source);
+    const { plan: loadedPlan, diagnostics: d } = loadPlan(source);
+    const plan = loadedPlan && detachedCopy(loadedPlan);
     diagnostics.push(...d);
     const id = (source.data as { id?: unknown }).id;
     if (!plan) {
@@ -93,9 +95,10 @@ export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {
     plans.set(plan.id, plan);
   };
   const addProgress = (source: Source, index: number) => {
-    const { report, diagnostics: d } = loadProgress(source, plans, brokenPlans, { evidenceExists, strict: options.strict });
+    const { report: loadedReport, diagnostics: d } = loadProgress(source, plans, brokenPlans, { evidenceExists, strict: options.strict });
     diagnostics.push(...d);
-    if (!report) return;
+    if (!loadedReport) return;
+    const report = detachLongStrings(loadedReport);
     const { plan, unit, asOf, file } = report;
     const key = `${plan}\u0000${unit}\u0000${asOf}`;
     loaded.push({ index, key, file, unit, asOf, asOfAt: locate(source, ['asOf']), ...(options.keepReports === false ? {} : { report }) });
