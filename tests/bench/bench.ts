@@ -157,6 +157,9 @@ function startupCommands(): Command[] {
     { id: 'node', label: 'node -e 0', argv: node('-e', '0'), ok: [0] },
     { id: 'version', label: 'cchc --version', argv: node(CCHC, '--version'), ok: [0] },
     { id: 'example', label: 'cchc check (bundled example)', argv: node(CCHC, 'check', '--no-color'), ok: [0, 1] },
+    // What reading and parsing the example's 9 files costs a fresh process, and nothing else:
+    // the target for the example is to be read against it.
+    { id: 'floorExample', label: 'floor: read + yaml.parse, the example', argv: node(FLOOR, 'plans', 'fixtures/quang-son-2025'), ok: [0] },
   ];
 }
 
@@ -277,6 +280,8 @@ function main(): void {
     ratio('validate / ajv-cli, N=1000', s('validate1000'), s('ajv1000'), 0.7),
     ratio('cchc --version / node -e 0', s('version'), s('node'), 1.5),
     ratio('cchc check (example) / node -e 0', s('example'), s('node'), 2.5),
+    ratio('floor on the example / node -e 0', s('floorExample'), s('node'), undefined, 'what yaml alone costs a fresh process'),
+    ratio('cchc check (example) / its floor', s('example'), s('floorExample'), undefined),
   ].filter((r): r is Ratio => r !== undefined);
 
   const rssLimit = 250;
