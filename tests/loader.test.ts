@@ -283,6 +283,22 @@ describe('loadInputs: the exact code, line and column of each problem', () => {
     expect(r.reports.map((x) => x.file)).toEqual(['in/a.yaml']);
   });
 
+  it('progress files met before their plan give the same result whether held or read again', () => {
+    // plan.yaml sorts after in/: every progress file waits for it. With heldBytes 0 none is
+    // kept in memory, and each is read and parsed again once the plan is loaded.
+    const files = {
+      'in/a.yaml': text(...HEAD, ...ON_TIME),
+      'in/b.yaml': text(...HEAD.slice(0, 5), 'asOf: 14/09/2025', 'criteria:', ...ON_TIME),
+      'in/c.yaml': text(...HEAD.slice(0, 5), 'asOf: 14/06/2025', 'criteria:', '  "3.2.9":', '    on_time: 1'),
+    };
+    const held = load(files);
+    const reread = load(files, PLAN_TEXT, { heldBytes: 0 });
+    expect(reread.diagnostics).toEqual(held.diagnostics);
+    expect(reread.diagnostics.map((d) => d.code).sort()).toEqual(['duplicate-report', 'unknown-criterion']);
+    expect(reread.reports).toEqual(held.reports);
+    expect(reread.reports.map((r) => r.file)).toEqual(['in/a.yaml']);
+  });
+
   it('keepReports: false (cchc validate) finds the same problems and keeps no report', () => {
     const files = {
       'in/a.yaml': text(...HEAD, ...ON_TIME),

@@ -36,10 +36,6 @@ function kindOf(source: Source): Kind | Diagnostic {
   return m[1] as Kind;
 }
 
-/**
- * Reads every file, tells plans from progress files by their `schema:` line, checks each, then
- * checks across files. All problems of all files are returned together, not only the first.
- */
 export interface LoadOptions {
   /** The repository root: evidence paths are relative to it (or to the progress file's folder). */
   root?: string;
@@ -49,6 +45,8 @@ export interface LoadOptions {
    * findings: at N = 1,000 the reports are some 130 MB). `Inputs.reports` is then empty.
    */
   keepReports?: boolean;
+  /** Text held for progress files that wait for their plan (default HELD_BYTES; tests set 0). */
+  heldBytes?: number;
 }
 
 /**
@@ -61,6 +59,10 @@ const HELD_BYTES = 32 * 1024 * 1024;
 /** A progress file met before its plan: kept whole, or only named when over HELD_BYTES. */
 type Waiting = { index: number; file: FoundFile; source?: Source };
 
+/**
+ * Reads every file, tells plans from progress files by their `schema:` line, checks each, then
+ * checks across files. All problems of all files are returned together, not only the first.
+ */
 export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {}): Inputs {
   const absOf = new Map(files.map((f) => [f.file, f.abs]));
   const evidenceExists = (path: string, progressFile: string) =>
@@ -119,7 +121,7 @@ export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {
       if (typeof planId === 'string' && plans.has(planId)) addProgress(source, index);
       else {
         held += source.text.length;
-        waiting.push({ index, file: f, ...(held <= HELD_BYTES ? { source } : {}) });
+        waiting.push({ index, file: f, ...(held <= (options.heldBytes ?? HELD_BYTES) ? { source } : {}) });
       }
     }
     // A cchc.config.yaml met while searching a folder is recognised and left to the config loader.
