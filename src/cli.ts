@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { DIFF_FORMAT_NAMES, FORMAT_NAMES, PLAN_FORMAT_NAMES } from './choices.js';
 import type { CheckContext } from './commands/check.js';
 import { asOfOption, dueSoonOption, langOption } from './commands/options.js';
 import { InvalidInputError, UsageError } from './errors.js';
+import { packageRoot } from './paths.js';
 import { SCHEMA_NAMES, schemaText, type SchemaName } from './schemas.js';
 import type { Lang } from './types.js';
 
@@ -23,10 +25,15 @@ async function context(colorFlag: boolean): Promise<CheckContext> {
   };
 }
 
+/** The version in package.json, the one npm installed. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string }).version;
+}
+
 function buildProgram(): Command {
   const program = new Command('cchc')
     .description('Kiểm tra tiến độ Kế hoạch nâng cao Chỉ số CCHC / Administrative Reform Index plan checker')
-    .version('0.1.0')
+    .version(packageVersion())
     .option('--verbose', 'in chi tiết lỗi nội bộ (stack trace) / show stack traces')
     .configureOutput({ outputError: () => {} }) // main() words the error in the user's language
     .exitOverride();
