@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { evaluate } from '../evaluate/evaluate.js';
 import { InvalidInputError, UsageError } from '../errors.js';
-import type { FormatName } from '../format/index.js';
+import type { FormatName } from '../choices.js';
 import { ui } from '../messages.js';
 import type { FailOn, Lang, Plan, ProgressReport, Report, Status } from '../types.js';
 import { STATUSES } from '../types.js';

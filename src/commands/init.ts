@@ -1,4 +1,3 @@
-import { commandLinePath } from '../util/command-line-path.js';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +8,7 @@ import { displayPath } from '../load/discover.js';
 import { formatMessage, ui } from '../messages.js';
 import { packageRoot } from '../paths.js';
 import type { Lang, Plan, ProgressReport } from '../types.js';
+import { commandLinePath } from '../util/command-line-path.js';
 import { displayDate, parseDate } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
 import { resolveUnit } from '../validate/resolve-unit.js';

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { DiffFormatName, PlanFormatName } from '../choices.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { discover, displayPath, type FoundFile } from '../load/discover.js';
 import { loadInputs } from '../load/load-inputs.js';
@@ -10,7 +11,7 @@ import { readSource } from '../load/read-source.js';
 import { describeChange, planUi } from '../messages-plan.js';
 import { ui } from '../messages.js';
 import { diffPlans, isCriterionChange, isUnitChange, toAmendmentChange, type AmendmentChange, type PlanChange } from '../plan/diff.js';
-import { planFormatters, type PlanFormatName } from '../plan/show.js';
+import { planFormatters } from '../plan/show.js';
 import type { Diagnostic, Lang, Plan } from '../types.js';
 import type { CheckContext } from './check.js';
 import { gatherConfig } from './gather.js';
@@ -26,9 +27,6 @@ export interface PlanShowOptions {
   lang?: Lang;
 }
 
-import type { DiffFormatName } from '../choices.js';
-
-export { DIFF_FORMAT_NAMES, type DiffFormatName } from '../choices.js';
 
 export interface PlanDiffOptions {
   format?: DiffFormatName;

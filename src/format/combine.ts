@@ -2,7 +2,8 @@ import Table from 'cli-table3';
 import { STATUS_LABEL, ui } from '../messages.js';
 import type { Report } from '../types.js';
 import { STATUSES } from '../types.js';
-import { formatters, type FormatName, type FormatOptions } from './index.js';
+import type { FormatName } from '../choices.js';
+import { formatters, type FormatOptions } from './index.js';
 
 /** Formats that can hold several plans in one output; the others get one file per plan. */
 export const COMBINABLE: ReadonlySet<FormatName> = new Set(['table', 'json', 'markdown', 'csv', 'junit', 'github']);

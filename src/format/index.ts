@@ -34,5 +34,3 @@ export const formatters = {
   // exceljs is large: load it only when a workbook is asked for.
   xlsx: async (report, options) => (await import('./xlsx.js')).formatXlsx(report, options),
 } satisfies Record<FormatName, Formatter>;
-
-export { FORMAT_NAMES, type FormatName } from '../choices.js';

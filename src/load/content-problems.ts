@@ -10,9 +10,10 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 type AnyNode = Parameters<typeof isAlias>[0];
 
 /**
- * Keys that are lists or mappings, reserved keys, type tags, aliases that are unknown, circular or explosive, and numbers that
- * JavaScript cannot hold exactly: all are refused before the data is built, so none of them can
- * reach an object as a prototype setter, a NaN in a report, or an endless loop.
+ * Keys that are lists or mappings, reserved keys, type tags, aliases that are unknown, circular
+ * or explosive, and numbers that JavaScript cannot hold exactly: all are refused before the data
+ * is built, so none of them can reach an object as a prototype setter, a NaN in a report, or an
+ * endless loop.
  */
 export function contentProblems(doc: Document.Parsed, text: string, at: At): Diagnostic[] {
   const found: Diagnostic[] = [];

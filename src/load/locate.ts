@@ -41,6 +41,17 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
   return { line: pos.line, column: pos.col };
 }
 
+/** The node at exactly `path` (through mappings and sequences), or undefined where it is missing. */
+export function nodeAt(source: Source, path: DataPath): unknown {
+  let node: unknown = source.doc.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = pairOf(node, String(segment))?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return node;
+}
+
 const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
 
 /** Mappings up to this size are searched in order: an index would cost more than it saves. */

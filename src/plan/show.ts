@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import type { PlanFormatName } from '../choices.js';
+import { md } from '../format/markdown.js';
 import { wrap } from '../format/table.js';
 import { formatNumber, formatTarget } from '../format/text.js';
 import { planUi } from '../messages-plan.js';
 import type { Area, Criterion, Heading, Lang, Measure, Plan, Unit } from '../types.js';
 import { displayDate } from '../util/dates.js';
-import { md } from '../format/markdown.js';
 
 export interface ShowOptions {
   lang: Lang;
@@ -338,5 +338,3 @@ export const planFormatters = {
   json: (plan: Plan) => formatPlanJson(plan),
   markdown: (plan: Plan, options: ShowOptions) => formatPlanMarkdown(plan, options),
 } satisfies Record<PlanFormatName, (plan: Plan, options: ShowOptions) => string>;
-
-export { PLAN_FORMAT_NAMES, type PlanFormatName } from '../choices.js';

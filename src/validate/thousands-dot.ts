@@ -1,4 +1,5 @@
-import { isMap, isScalar } from 'yaml';
+import { isScalar } from 'yaml';
+import { nodeAt } from '../load/locate.js';
 import type { Source } from '../load/source.js';
 import type { DataPath, Diagnostic, MeasureKind } from '../types.js';
 
@@ -59,10 +60,6 @@ function finding(written: string, read: number, extra: Diagnostic['args']): Diag
 
 /** The text of the plain number at `path`, as written in the file. */
 function writtenAt(source: Source, path: DataPath): string | undefined {
-  let node: unknown = source.doc.contents;
-  for (const segment of path) {
-    if (!isMap(node)) return undefined;
-    node = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(segment))?.value;
-  }
+  const node = nodeAt(source, path);
   return isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
 }

@@ -20,7 +20,7 @@ import { InvalidInputError, UsageError } from '../../src/errors.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { formatMany } from '../../src/format/combine.js';
 import { formatJson } from '../../src/format/json.js';
-import type { FormatName } from '../../src/format/index.js';
+import type { FormatName } from '../../src/choices.js';
 import { findConfig } from '../../src/load/config.js';
 import { formatMessage } from '../../src/messages.js';
 import type { Diagnostic, Lang, Report } from '../../src/types.js';
