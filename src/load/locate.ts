@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { DataPath } from '../types.js';
+import type { QuickMap, QuickNode } from './quick-yaml.js';
 import type { Source } from './source.js';
 
 export interface Position {
@@ -13,7 +14,57 @@ export interface Position {
  * parent that does, so every finding still points into the file.
  */
 export function locate(source: Source, path: DataPath, options: { key?: boolean } = {}): Position {
-  let node: unknown = source.doc.contents;
+  const offset = source.quick ? quickOffset(source.quick, path, options.key === true) : yamlOffset(source, path, options.key === true);
+  const pos = source.lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** The text of the plain (unquoted) scalar at exactly `path`, or undefined. */
+export function plainTextAt(source: Source, path: DataPath): string | undefined {
+  if (source.quick) {
+    let node: QuickNode | undefined = source.quick;
+    for (const segment of path) node = node && quickChild(node, segment)?.value;
+    return node?.kind === 'scalar' ? node.plain : undefined;
+  }
+  const node = nodeAt(source, path);
+  return isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
+}
+
+function quickOffset(root: QuickMap, path: DataPath, key: boolean): number {
+  let node: QuickNode = root;
+  for (let i = 0; i < path.length; i++) {
+    const child = quickChild(node, path[i]!);
+    if (!child) break;
+    if (key && i === path.length - 1 && child.keyStart !== undefined) return child.keyStart;
+    node = child.value;
+  }
+  return node.start;
+}
+
+const quickIndexes = new WeakMap<QuickMap, Map<string, number>>();
+
+function quickChild(node: QuickNode, segment: string | number): { value: QuickNode; keyStart?: number } | undefined {
+  if (node.kind === 'seq') {
+    const value = typeof segment === 'number' ? node.items[segment] : undefined;
+    return value && { value };
+  }
+  if (node.kind !== 'map') return undefined;
+  const key = String(segment);
+  let i: number;
+  if (node.keys.length <= SEARCHED) i = node.keys.indexOf(key);
+  else {
+    let index = quickIndexes.get(node);
+    if (!index) {
+      index = new Map(node.keys.map((k, n) => [k, n]));
+      quickIndexes.set(node, index);
+    }
+    i = index.get(key) ?? -1;
+  }
+  return i === -1 ? undefined : { value: node.values[i]!, keyStart: node.keyStarts[i]! };
+}
+
+function yamlOffset(source: Source, path: DataPath, key: boolean): number {
+  let node: unknown = source.doc?.contents;
   let best: Node | null = isNode(node) ? node : null;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
@@ -22,7 +73,7 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
       const pair = pairOf(node, String(segment));
       if (!pair) break;
       const keyNode = isNode(pair.key) ? pair.key : null;
-      if (last && options.key && keyNode) {
+      if (last && key && keyNode) {
         best = keyNode;
         break;
       }
@@ -36,14 +87,12 @@ export function locate(source: Source, path: DataPath, options: { key?: boolean 
       break;
     }
   }
-  const offset = best?.range?.[0] ?? 0;
-  const pos = source.lineCounter.linePos(offset);
-  return { line: pos.line, column: pos.col };
+  return best?.range?.[0] ?? 0;
 }
 
 /** The node at exactly `path` (through mappings and sequences), or undefined where it is missing. */
-export function nodeAt(source: Source, path: DataPath): unknown {
-  let node: unknown = source.doc.contents;
+function nodeAt(source: Source, path: DataPath): unknown {
+  let node: unknown = source.doc?.contents;
   for (const segment of path) {
     if (isMap(node)) node = pairOf(node, String(segment))?.value;
     else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];

@@ -4,6 +4,7 @@ import { MAX_ALIAS_COUNT, contentProblems, firstAlias } from './content-problems
 import { diagnosticAt } from './diagnostic-at.js';
 import { readText } from './file-text.js';
 import { MAX_DEPTH, parseTree } from './parse-tree.js';
+import { quickYaml } from './quick-yaml.js';
 import type { Source } from './source.js';
 import { strayCharacters } from './stray-characters.js';
 import { syntaxProblems } from './syntax-problems.js';
@@ -31,15 +32,18 @@ export function readSource(absPath: string, file: string): Read {
   if (typeof text !== 'string') return { diagnostics: [text] };
   const stray = strayCharacters(text, file);
   if (stray.length > 0) return { diagnostics: stray };
-  return parseText(text, file);
-}
-
-function parseText(text: string, file: string): Read {
   // Line starts come from the text itself: yaml's parser skips the newlines inside tokens it
   // drops after a syntax error, which would shift every later position.
   const lineCounter = new LineCounter();
   lineCounter.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  // Plain files (nearly all) are read quickly; anything else, and every mistake, by yaml.
+  const quick = quickYaml(text);
+  if (quick) return { source: { file, text, quick: quick.root, lineCounter, data: quick.data }, diagnostics: [] };
+  return parseText(text, file, lineCounter);
+}
+
+function parseText(text: string, file: string, lineCounter: LineCounter): Read {
   const at = diagnosticAt(file, lineCounter);
   const tree = parseTree(text);
   if ('tooDeep' in tree) return { diagnostics: [at('yaml-too-deep', { limit: MAX_DEPTH }, tree.tooDeep)] };

@@ -1,12 +1,17 @@
 import type { Document, LineCounter } from 'yaml';
 import type { DataPath } from '../types.js';
+import type { QuickMap } from './quick-yaml.js';
 
-/** One YAML file as read: its text, its parsed document (for positions) and its plain data. */
+/**
+ * One YAML file as read: its text, where its nodes are (for positions) and its plain data. The
+ * positions come from quickYaml for the plain YAML it reads, else from yaml's document.
+ */
 export interface Source {
   /** Path as shown to the user: relative to the working folder, with `/`. */
   file: string;
   text: string;
-  doc: Document.Parsed;
+  doc?: Document.Parsed;
+  quick?: QuickMap;
   lineCounter: LineCounter;
   data: unknown;
 }

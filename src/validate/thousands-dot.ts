@@ -1,5 +1,4 @@
-import { isScalar } from 'yaml';
-import { nodeAt } from '../load/locate.js';
+import { plainTextAt } from '../load/locate.js';
 import type { Source } from '../load/source.js';
 import type { DataPath, Diagnostic, MeasureKind } from '../types.js';
 
@@ -60,6 +59,5 @@ function finding(written: string, read: number, extra: Diagnostic['args']): Diag
 
 /** The text of the plain number at `path`, as written in the file. */
 function writtenAt(source: Source, path: DataPath): string | undefined {
-  const node = nodeAt(source, path);
-  return isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
+  return plainTextAt(source, path);
 }
