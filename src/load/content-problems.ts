@@ -1,6 +1,16 @@
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, visit, type Document, type YAMLMap } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import type { At } from './diagnostic-at.js';
+import { yamlLib } from './yaml-lib.js';
+
+// yaml's node tests, from the library as loaded when needed (this module only sees yaml's documents).
+type Yaml = ReturnType<typeof yamlLib>;
+const isAlias = ((node) => yamlLib().isAlias(node)) as Yaml['isAlias'];
+const isCollection = ((node) => yamlLib().isCollection(node)) as Yaml['isCollection'];
+const isMap = ((node) => yamlLib().isMap(node)) as Yaml['isMap'];
+const isNode = ((node) => yamlLib().isNode(node)) as Yaml['isNode'];
+const isPair = ((node) => yamlLib().isPair(node)) as Yaml['isPair'];
+const isScalar = ((node) => yamlLib().isScalar(node)) as Yaml['isScalar'];
 
 /** yaml's bound on alias expansion ("billion laughs"); the same rule finds the alias at fault. */
 export const MAX_ALIAS_COUNT = 100;
@@ -149,6 +159,7 @@ function aliasChecker(at: At): (node: AnyNode, path: readonly unknown[]) => Diag
 
 export function firstAlias(doc: Document.Parsed): { source: string; range?: [number, number, number] | null } | undefined {
   let found: { source: string; range?: [number, number, number] | null } | undefined;
+  const { visit } = yamlLib();
   visit(doc, {
     Alias: (_, alias) => {
       found = alias;

@@ -1,7 +1,8 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
 import type { DataPath } from '../types.js';
 import type { QuickMap, QuickNode } from './quick-yaml.js';
 import type { Source } from './source.js';
+import { yamlLib } from './yaml-lib.js';
 
 export interface Position {
   line: number;
@@ -27,7 +28,7 @@ export function plainTextAt(source: Source, path: DataPath): string | undefined 
     return node?.kind === 'scalar' ? node.plain : undefined;
   }
   const node = nodeAt(source, path);
-  return isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
+  return yamlLib().isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string' ? node.source : undefined;
 }
 
 function quickOffset(root: QuickMap, path: DataPath, key: boolean): number {
@@ -64,6 +65,7 @@ function quickChild(node: QuickNode, segment: string | number): { value: QuickNo
 }
 
 function yamlOffset(source: Source, path: DataPath, key: boolean): number {
+  const { isMap, isSeq } = yamlLib();
   let node: unknown = source.doc?.contents;
   let best: Node | null = isNode(node) ? node : null;
   for (let i = 0; i < path.length; i++) {
@@ -92,6 +94,7 @@ function yamlOffset(source: Source, path: DataPath, key: boolean): number {
 
 /** The node at exactly `path` (through mappings and sequences), or undefined where it is missing. */
 function nodeAt(source: Source, path: DataPath): unknown {
+  const { isMap, isSeq } = yamlLib();
   let node: unknown = source.doc?.contents;
   for (const segment of path) {
     if (isMap(node)) node = pairOf(node, String(segment))?.value;
@@ -108,6 +111,7 @@ const SEARCHED = 8;
 
 /** The first pair of `map` with this key, as a search from the top would find it. */
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  const { isPair, isScalar } = yamlLib();
   if (map.items.length > SEARCHED) return pairsOf(map).get(key);
   for (const pair of map.items) {
     if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key) return pair;
@@ -121,6 +125,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
  * searched from the top thousands of times.
  */
 function pairsOf(map: YAMLMap): Map<string, Pair> {
+  const { isPair, isScalar } = yamlLib();
   let index = indexes.get(map);
   if (!index) {
     index = new Map();

@@ -1,5 +1,6 @@
-import { Parser, type CST } from 'yaml';
+import type { CST } from 'yaml';
 import { deepNestingEnd } from './nesting-scan.js';
+import { yamlLib } from './yaml-lib.js';
 
 /**
  * A plan nests about 10 levels. yaml's composer, ajv and the checks recurse once per level, so text
@@ -18,10 +19,10 @@ export const MAX_DEPTH = 64;
 export function parseTree(text: string): { tokens: CST.Token[] } | { tooDeep: number } {
   const end = deepNestingEnd(text, MAX_DEPTH);
   if (end !== undefined) {
-    const tooDeep = firstTooDeep(Array.from(new Parser().parse(text.slice(0, end))));
+    const tooDeep = firstTooDeep(Array.from(new (yamlLib().Parser)().parse(text.slice(0, end))));
     if (tooDeep !== undefined) return { tooDeep };
   }
-  const tokens = Array.from(new Parser().parse(text));
+  const tokens = Array.from(new (yamlLib().Parser)().parse(text));
   const tooDeep = firstTooDeep(tokens);
   return tooDeep === undefined ? { tokens } : { tooDeep };
 }

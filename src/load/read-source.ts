@@ -1,13 +1,14 @@
-import { Composer, LineCounter } from 'yaml';
 import type { Diagnostic } from '../types.js';
 import { MAX_ALIAS_COUNT, contentProblems, firstAlias } from './content-problems.js';
 import { diagnosticAt } from './diagnostic-at.js';
 import { readText } from './file-text.js';
+import { LineStarts } from './line-starts.js';
 import { MAX_DEPTH, parseTree } from './parse-tree.js';
 import { quickYaml } from './quick-yaml.js';
 import type { Source } from './source.js';
 import { strayCharacters } from './stray-characters.js';
 import { syntaxProblems } from './syntax-problems.js';
+import { yamlLib } from './yaml-lib.js';
 
 export { MAX_ALIAS_COUNT } from './content-problems.js';
 export { MAX_FILE_BYTES } from './file-text.js';
@@ -34,21 +35,19 @@ export function readSource(absPath: string, file: string): Read {
   if (stray.length > 0) return { diagnostics: stray };
   // Line starts come from the text itself: yaml's parser skips the newlines inside tokens it
   // drops after a syntax error, which would shift every later position.
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  const lineCounter = new LineStarts(text);
   // Plain files (nearly all) are read quickly; anything else, and every mistake, by yaml.
   const quick = quickYaml(text);
   if (quick) return { source: { file, text, quick: quick.root, lineCounter, data: quick.data }, diagnostics: [] };
   return parseText(text, file, lineCounter);
 }
 
-function parseText(text: string, file: string, lineCounter: LineCounter): Read {
+function parseText(text: string, file: string, lineCounter: LineStarts): Read {
   const at = diagnosticAt(file, lineCounter);
   const tree = parseTree(text);
   if ('tooDeep' in tree) return { diagnostics: [at('yaml-too-deep', { limit: MAX_DEPTH }, tree.tooDeep)] };
   const { tokens } = tree;
-  const docs = Array.from(new Composer(OPTIONS).compose(tokens, true, text.length));
+  const docs = Array.from(new (yamlLib().Composer)(OPTIONS).compose(tokens, true, text.length));
   if (docs.length > 1) return { diagnostics: [at('yaml-several-documents', { count: docs.length }, docs[1]!.range[0])] };
   const doc = docs[0]!;
   if (doc.errors.length > 0) return { diagnostics: syntaxProblems(doc.errors, text, tokens, at) };

@@ -1,5 +1,6 @@
-import type { Document, LineCounter } from 'yaml';
+import type { Document } from 'yaml';
 import type { DataPath } from '../types.js';
+import type { LineStarts } from './line-starts.js';
 import type { QuickMap } from './quick-yaml.js';
 
 /**
@@ -12,7 +13,7 @@ export interface Source {
   text: string;
   doc?: Document.Parsed;
   quick?: QuickMap;
-  lineCounter: LineCounter;
+  lineCounter: LineStarts;
   data: unknown;
 }
 
