@@ -84,6 +84,8 @@ const ALLOWED: Record<string, string[]> = {
   'src/commands/plan.ts': ['mkdtempSync', 'rmSync', 'writeFileSync'],
   // Input files are opened to be read (O_RDONLY, non-blocking), then fstat'ed and read: checked below.
   'src/load/file-text.ts': ['openSync'],
+  // The first lines of input files are read (same flags) to group them by plan: checked below.
+  'src/load/sniff.ts': ['openSync'],
 };
 
 function sourceFiles(folder: string): string[] {
@@ -121,9 +123,11 @@ describe('(a) every write goes through writeFileAtomic', () => {
   });
 
   it('the loader opens input files read-only', () => {
-    const text = readFileSync(join(root, 'src/load/file-text.ts'), 'utf8');
-    const opens = [...text.matchAll(/openSync\(([^;]*)\);/gu)].map((m) => m[1]!);
-    expect(opens).toEqual(['absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)']);
+    for (const file of ['src/load/file-text.ts', 'src/load/sniff.ts']) {
+      const text = readFileSync(join(root, file), 'utf8');
+      const opens = [...text.matchAll(/openSync\(([^;]*)\);/gu)].map((m) => m[1]!);
+      expect(opens, file).toEqual(['absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)']);
+    }
   });
 
   it('the step summary is the only append, and only when GITHUB_STEP_SUMMARY is set', () => {

@@ -60,39 +60,52 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
     for (const d of configDiagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
     throw new InvalidInputError();
   }
-  const inputs = gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd }, config);
+  const asOf = options.asOf ?? config?.asOf ?? todayIn(ctx.now, config?.timezone);
+  const dueSoonDays = options.dueSoonDays ?? config?.dueSoonDays ?? 30;
+  // Each plan is evaluated with its own reports as soon as they are read, and let go of with
+  // them (a province has a thousand plans): what is kept is its result, if it may be shown.
+  const evaluated = new Map<string, Evaluated>();
+  let first: string | undefined;
+  const onPlan = (plan: Plan, own: ProgressReport[]) => {
+    const matches = planMatches(plan, options.plan);
+    const filtered = (options.unit === undefined || resolveUnit(plan, options.unit) !== undefined) &&
+      (options.area === undefined || plan.areas.some((a) => a.id.toLowerCase() === options.area!.toLowerCase()));
+    // The plan first by id is shown when no plan is wanted; a plan id may come again (loadInputs).
+    if (first === undefined || plan.id <= first) {
+      const before = first !== undefined && first !== plan.id ? evaluated.get(first) : undefined;
+      if (before && !wantedForItself(before, options.plan)) evaluated.set(first!, { file: before.file, matches: before.matches, filtered: before.filtered });
+      first = plan.id;
+    }
+    if (plan.id !== first && !wantedForItself({ matches, filtered }, options.plan)) {
+      evaluated.set(plan.id, { file: plan.file, matches, filtered });
+      return;
+    }
+    let outcome: Pick<Evaluated, 'report' | 'error'>;
+    try {
+      const unit = options.unit !== undefined ? findUnit(plan, options.unit) : undefined;
+      outcome = { report: filterReport(evaluate(plan, own, { asOf, dueSoonDays, unit }), plan, unit, options.area) };
+    } catch (error) {
+      outcome = { error };
+    }
+    evaluated.set(plan.id, { file: plan.file, matches, filtered, ...outcome });
+  };
+  const inputs = gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd, onPlan }, config);
   const diagnostics = sortDiagnostics(inputs.diagnostics);
   for (const d of diagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0 && inputs.plans.size === 0) {
+  if (errors > 0 && inputs.planFiles.size === 0) {
     ctx.err(ui(lang, 'invalidInput', { n: errors }));
     throw new InvalidInputError();
   }
 
-  const plans = pickPlans(inputs.plans, options.plan);
-  const asOf = options.asOf ?? config?.asOf ?? todayIn(ctx.now, config?.timezone);
-  const dueSoonDays = options.dueSoonDays ?? config?.dueSoonDays ?? 30;
+  const plans = pickPlans(inputs.planFiles, evaluated, options.plan);
   const reportDiagnostics = diagnostics.map((d) => toReportDiagnostic(d, lang));
   // With several plans, --unit and --area keep the plans that have that unit or area.
-  const wanted = plans.filter((plan) => plans.length === 1 || (
-    (options.unit === undefined || resolveUnit(plan, options.unit) !== undefined) &&
-    (options.area === undefined || plan.areas.some((a) => a.id.toLowerCase() === options.area!.toLowerCase()))));
-  // Each plan is evaluated with its own progress reports only (a province has a thousand plans),
-  // which are let go once it is: they take as much memory as the results.
-  const reportsOf = new Map<string, ProgressReport[]>();
-  for (const r of inputs.reports) {
-    const list = reportsOf.get(r.plan);
-    if (list) list.push(r);
-    else reportsOf.set(r.plan, [r]);
-  }
-  inputs.reports = [];
-  const reports = (wanted.length > 0 ? wanted : plans.slice(0, 1)).map((plan) => {
-    const unit = options.unit !== undefined ? findUnit(plan, options.unit) : undefined;
-    const own = reportsOf.get(plan.id) ?? [];
-    reportsOf.delete(plan.id);
-    const report = filterReport(evaluate(plan, own, { asOf, dueSoonDays, unit }), plan, unit, options.area);
-    report.diagnostics = reportDiagnostics;
-    return report;
+  const wanted = plans.filter(([, e]) => plans.length === 1 || e.filtered);
+  const reports = (wanted.length > 0 ? wanted : plans.slice(0, 1)).map(([, e]) => {
+    if (!e.report) throw e.error;
+    e.report.diagnostics = reportDiagnostics;
+    return e.report;
   });
 
   if (errors > 0) {
@@ -115,16 +128,38 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   return reports.some((r) => r.criteria.some((c) => FAILING[failOn].includes(c.status))) ? 1 : 0;
 }
 
-/** Every loaded plan, in id order; `--plan` (an id, or the plan's file) keeps one. */
-function pickPlans(plans: Map<string, Plan>, wanted: string | undefined): Plan[] {
-  if (plans.size === 0) throw new UsageError('no-plan');
-  const all = [...plans.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (wanted === undefined || plans.size === 1) return all;
+/** A plan as evaluated when read: its result (or why there is none), kept if it may be shown. */
+interface Evaluated {
+  file: string;
+  /** Named by `--plan`. */
+  matches: boolean;
+  /** Has the unit of `--unit` and the area of `--area`. */
+  filtered: boolean;
+  report?: Report;
+  error?: unknown;
+}
+
+/** `--plan` names this plan: by id, or by its file. */
+function planMatches(plan: Plan, wanted: string | undefined): boolean {
+  if (wanted === undefined) return false;
   const file = wanted.replace(/\\/gu, '/').replace(/^\.\//u, '');
-  const chosen = plans.get(wanted) ?? all.find((p) => p.file === file || p.file.endsWith(`/${file}`));
+  return plan.id === wanted || plan.file === file || plan.file.endsWith(`/${file}`);
+}
+
+/** Shown if it is read: named by `--plan`, or, without it, having the unit and area asked for. */
+function wantedForItself(e: Pick<Evaluated, 'matches' | 'filtered'>, plan: string | undefined): boolean {
+  return plan === undefined ? e.filtered : e.matches;
+}
+
+/** Every plan read, in id order; `--plan` (an id, or the plan's file) keeps one. */
+function pickPlans(planFiles: ReadonlyMap<string, string>, evaluated: ReadonlyMap<string, Evaluated>, wanted: string | undefined): [string, Evaluated][] {
+  if (planFiles.size === 0) throw new UsageError('no-plan');
+  const all = [...evaluated].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (wanted === undefined || planFiles.size === 1) return all;
+  const chosen = all.find(([id]) => id === wanted) ?? all.find(([, e]) => e.matches);
   if (!chosen) {
-    const suggestion = suggest(wanted, plans.keys());
-    throw new UsageError('unknown-plan', { plan: wanted, loaded: [...plans.keys()].join(', '), ...(suggestion ? { suggestion } : {}) });
+    const suggestion = suggest(wanted, planFiles.keys());
+    throw new UsageError('unknown-plan', { plan: wanted, loaded: [...planFiles.keys()].join(', '), ...(suggestion ? { suggestion } : {}) });
   }
   return [chosen];
 }

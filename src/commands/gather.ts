@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { findConfig, loadConfig, type Config } from '../load/config.js';
 import { discover } from '../load/discover.js';
-import { loadInputs, type Inputs } from '../load/load-inputs.js';
+import { loadInputs, type Inputs, type LoadOptions } from '../load/load-inputs.js';
 import { UsageError } from '../errors.js';
 import { commandLinePath } from '../util/command-line-path.js';
 import type { Diagnostic } from '../types.js';
@@ -15,6 +15,8 @@ export interface GatherOptions {
   cwd: string;
   /** false: check progress files without keeping their reports (loadInputs). */
   keepReports?: boolean;
+  /** Each plan with its reports, handed over as soon as read (loadInputs). */
+  onPlan?: LoadOptions['onPlan'];
 }
 
 /** The configuration file, if one applies: --config, or the nearest cchc.config.yaml upward. */
@@ -38,7 +40,7 @@ export function gather(options: GatherOptions, config: Config | undefined): Inpu
   if (planIsFile) paths.push(options.plan!);
   let { files, diagnostics } = discover(paths, options.cwd);
   // Evidence paths are relative to the repository: the folder of cchc.config.yaml, else here.
-  const load = { root: config ? dirname(config.abs) : options.cwd, strict: options.strict, keepReports: options.keepReports };
+  const load = { root: config ? dirname(config.abs) : options.cwd, strict: options.strict, keepReports: options.keepReports, onPlan: options.onPlan };
   let inputs = loadInputs(files, load);
   if (inputs.counts.plans === 0 && !planIsFile && options.paths.length > 0 && config && config.plans.length > 0) {
     // `cchc check progress/2025-Q3` in a configured repository: the plan comes from the config.

@@ -81,11 +81,17 @@ export async function* formatManyChunks(format: FormatName, reports: readonly Re
  * `JSON.stringify(set, null, 2)`: each report is indented to its depth in the set (JSON text has no
  * line breaks inside strings, so indenting every line is safe).
  */
+const NESTED_HEAD = '{\n  "r": [\n    ';
+const NESTED_TAIL = '\n  ]\n}';
+
 function* reportSetChunks(reports: readonly Report[]): Generator<string> {
   const head = JSON.stringify({ schema: 'cchc/report-set@1', plans: worstFirst(reports).map((r) => ({ ...r.plan, summary: r.summary })) }, null, 2);
   yield `${head.slice(0, -2)},\n  "reports": [\n`;
   for (let i = 0; i < reports.length; i++) {
-    yield `    ${JSON.stringify(reports[i], null, 2).replace(/\n/gu, '\n    ')}${i < reports.length - 1 ? ',\n' : '\n'}`;
+    // Written inside a list inside an object, a report comes out at its depth in the set, with
+    // no second copy of its text to indent it: a report of a commune is some 170 kB of string.
+    const nested = JSON.stringify({ r: [reports[i]] }, null, 2);
+    yield `${nested.slice(NESTED_HEAD.length - 4, -NESTED_TAIL.length)}${i < reports.length - 1 ? ',\n' : '\n'}`;
   }
   yield '  ]\n}\n';
 }

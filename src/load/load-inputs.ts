@@ -7,10 +7,14 @@ import { loadProgress } from '../validate/progress.js';
 import type { FoundFile } from './discover.js';
 import { locate, type Position } from './locate.js';
 import { readSource } from './read-source.js';
+import { sniffFile } from './sniff.js';
 import type { Source } from './source.js';
 
 export interface Inputs {
+  /** The plans read (none when handed over to LoadOptions.onPlan). */
   plans: Map<string, Plan>;
+  /** Every plan read without error, by id, in the order of their files: its file. */
+  planFiles: Map<string, string>;
   reports: ProgressReport[];
   diagnostics: Diagnostic[];
   counts: { files: number; plans: number; reports: number };
@@ -47,6 +51,17 @@ export interface LoadOptions {
   keepReports?: boolean;
   /** Text held for progress files that wait for their plan (default HELD_BYTES; tests set 0). */
   heldBytes?: number;
+  /**
+   * Given: each plan is handed over with its reports (in file order, duplicates left out) as soon
+   * as its files are read, and let go of, so that a province's plans and reports are never in
+   * memory together; `Inputs.plans` and `.reports` stay empty. Files are read grouped by the plan
+   * their first lines name (sniff.ts). Should that guess prove wrong for a file whose plan was
+   * already handed over, the plan is handed over again, with that file's report: the last one
+   * given for a plan id is the one that counts.
+   */
+  onPlan?: (plan: Plan, reports: ProgressReport[]) => void;
+  /** Tests: read grouped by plan even without onPlan. */
+  grouped?: boolean;
 }
 
 /**
@@ -57,94 +72,256 @@ export interface LoadOptions {
 const HELD_BYTES = 32 * 1024 * 1024;
 
 /** A progress file met before its plan: kept whole, or only named when over HELD_BYTES. */
-type Waiting = { index: number; file: FoundFile; source?: Source };
+type Waiting = { index: number; plan: string | undefined; source?: Source };
+
+/** What the check for two reports of one unit and date needs, and the report unless not kept. */
+type Loaded = { index: number; key: string; file: string; unit: string; asOf: string; asOfAt: Position; report?: ProgressReport };
 
 /**
  * Reads every file, tells plans from progress files by their `schema:` line, checks each, then
  * checks across files. All problems of all files are returned together, not only the first.
  */
 export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {}): Inputs {
-  const absOf = new Map(files.map((f) => [f.file, f.abs]));
-  const evidenceExists = (path: string, progressFile: string) =>
-    isAbsolute(path) ? existsSync(path)
-      : (options.root !== undefined && existsSync(resolve(options.root, path))) || existsSync(resolve(dirname(absOf.get(progressFile) ?? '.'), path));
-  const diagnostics: Diagnostic[] = [];
-  const counts = { files: files.length, plans: 0, reports: 0 };
-  const plans = new Map<string, Plan>();
-  const brokenPlans = new Set<string>();
-  // What the check for two reports of one unit and date needs, and the report unless not kept.
-  const loaded: { index: number; key: string; file: string; unit: string; asOf: string; asOfAt: Position; report?: ProgressReport }[] = [];
+  if (options.grouped && !options.onPlan) return gatheredGrouped(files, options);
+  const loader = new Loader(files, options);
+  if (options.onPlan || options.grouped) loader.readGrouped();
+  else loader.readInOrder();
+  return loader.finish();
+}
 
-  // Each file is dropped as soon as it is checked: a parsed YAML document takes some 30 times the
-  // memory of its text, and a province has tens of thousands of files. A progress file is checked
-  // against its plan, so one met before its plan waits for the end.
-  const addPlan = (source: Source) => {
-    counts.plans++;
-    const { plan: loadedPlan, diagnostics: d } = loadPlan(source);
-    const plan = loadedPlan && detachedCopy(loadedPlan);
-    diagnostics.push(...d);
-    const id = (source.data as { id?: unknown }).id;
-    if (!plan) {
-      if (typeof id === 'string') brokenPlans.add(id);
-      return;
-    }
-    const other = plans.get(plan.id);
-    if (other) {
-      const pos = locate(source, ['id']);
-      diagnostics.push({ severity: 'error', code: 'duplicate-plan', args: { id: plan.id, other: other.file }, file: source.file, line: pos.line, column: pos.column });
-      return;
-    }
-    plans.set(plan.id, plan);
-  };
-  const addProgress = (source: Source, index: number) => {
-    const { report: loadedReport, diagnostics: d } = loadProgress(source, plans, brokenPlans, { evidenceExists, strict: options.strict });
-    diagnostics.push(...d);
-    if (!loadedReport) return;
-    const report = detachLongStrings(loadedReport);
-    const { plan, unit, asOf, file } = report;
-    const key = `${plan}\u0000${unit}\u0000${asOf}`;
-    loaded.push({ index, key, file, unit, asOf, asOfAt: locate(source, ['asOf']), ...(options.keepReports === false ? {} : { report }) });
-  };
+/** Reading grouped by plan, with what is handed over gathered as reading in order returns it. */
+function gatheredGrouped(files: readonly FoundFile[], options: LoadOptions): Inputs {
+  const given = new Map<string, { plan: Plan; reports: ProgressReport[] }>();
+  const inputs = loadInputs(files, { ...options, onPlan: (plan, reports) => given.set(plan.id, { plan, reports }) });
+  const order = new Map(files.map((f, i) => [f.file, i]));
+  for (const id of inputs.planFiles.keys()) {
+    const g = given.get(id);
+    if (g) inputs.plans.set(id, g.plan);
+  }
+  inputs.reports = [...given.values()].flatMap((g) => g.reports).sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+  return inputs;
+}
 
-  const waiting: Waiting[] = [];
-  let held = 0;
-  files.forEach((f, index) => {
-    const { source, diagnostics: d } = readSource(f.abs, f.file);
-    diagnostics.push(...d);
+class Loader {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly counts: Inputs['counts'];
+  /** Plans read and not yet handed over (all of them, without onPlan). */
+  private readonly plans = new Map<string, Plan>();
+  /** Every plan read without error: its file, and its index among the files. */
+  private readonly planFiles = new Map<string, { file: string; index: number }>();
+  private readonly brokenPlans = new Set<string>();
+  /** Progress files checked without error, by plan. */
+  private readonly loaded = new Map<string, Loaded[]>();
+  private readonly waiting: Waiting[] = [];
+  private held = 0;
+  /** With onPlan: the files of each plan handed over, and files found to be its afterwards. */
+  private readonly handedOver = new Map<string, number[]>();
+  private readonly late = new Map<string, number[]>();
+  /** Files already named in a duplicate-report finding. */
+  private readonly duplicates = new Set<number>();
+  private readonly evidenceExists: (path: string, progressFile: string) => boolean;
+
+  constructor(
+    private readonly files: readonly FoundFile[],
+    private readonly options: LoadOptions,
+  ) {
+    this.counts = { files: files.length, plans: 0, reports: 0 };
+    const absOf = new Map(files.map((f) => [f.file, f.abs]));
+    this.evidenceExists = (path, progressFile) =>
+      isAbsolute(path) ? existsSync(path)
+        : (options.root !== undefined && existsSync(resolve(options.root, path))) || existsSync(resolve(dirname(absOf.get(progressFile) ?? '.'), path));
+  }
+
+  /**
+   * Each file is dropped as soon as it is checked: a parsed YAML document takes many times the
+   * memory of its text, and a province has tens of thousands of files. A progress file is checked
+   * against its plan, so one met before its plan waits for the end.
+   */
+  readInOrder(): void {
+    this.files.forEach((_, index) => this.read(index));
+    this.readWaiting(this.waiting.splice(0));
+  }
+
+  /**
+   * The files of one plan after another, each plan handed over once its files are read: first
+   * the files whose first lines name no plan, then the groups in the order they are first met.
+   */
+  readGrouped(): void {
+    const groups = new Map<string, { plans: number[]; progress: number[] }>();
+    const unnamed: number[] = [];
+    this.files.forEach((f, index) => {
+      const sniffed = sniffFile(f.abs);
+      if (!sniffed) {
+        unnamed.push(index);
+        return;
+      }
+      let group = groups.get(sniffed.plan);
+      if (!group) groups.set(sniffed.plan, (group = { plans: [], progress: [] }));
+      (sniffed.kind === 'plan' ? group.plans : group.progress).push(index);
+    });
+    for (const index of unnamed) this.read(index);
+    for (const [planId, group] of groups) {
+      groups.delete(planId);
+      // The plan's own file first, wherever it sorts among its progress files.
+      for (const index of group.plans) this.read(index);
+      for (const index of group.progress) this.read(index);
+      if (!this.plans.has(planId)) continue;
+      this.readWaiting(extract(this.waiting, (w) => w.plan === planId));
+      this.handOver(planId);
+    }
+    this.readWaiting(this.waiting.splice(0));
+    for (const planId of [...this.plans.keys()]) this.handOver(planId);
+    for (const planId of [...this.late.keys()]) this.readAgain(planId);
+  }
+
+  private read(index: number): void {
+    const f = this.files[index]!;
+    const { source, diagnostics } = readSource(f.abs, f.file);
+    this.diagnostics.push(...diagnostics);
     if (!source) return;
     const kind = kindOf(source);
-    if (typeof kind !== 'string') diagnostics.push(kind);
-    else if (kind === 'plan') addPlan(source);
+    if (typeof kind !== 'string') this.diagnostics.push(kind);
+    else if (kind === 'plan') this.addPlan(source, index);
     else if (kind === 'progress') {
-      counts.reports++;
+      this.counts.reports++;
       const planId = (source.data as { plan?: unknown }).plan;
-      if (typeof planId === 'string' && plans.has(planId)) addProgress(source, index);
+      const plan = typeof planId === 'string' ? planId : undefined;
+      if (plan !== undefined && (this.plans.has(plan) || this.handedOver.has(plan))) this.addProgress(source, index);
       else {
-        held += source.text.length;
-        waiting.push({ index, file: f, ...(held <= (options.heldBytes ?? HELD_BYTES) ? { source } : {}) });
+        const keep = this.held + source.text.length <= (this.options.heldBytes ?? HELD_BYTES);
+        if (keep) this.held += source.text.length;
+        this.waiting.push({ index, plan, ...(keep ? { source } : {}) });
       }
     }
     // A cchc.config.yaml met while searching a folder is recognised and left to the config loader.
-  });
-  for (const w of waiting) {
-    // A file read again has already had its reading problems reported.
-    const source = w.source ?? readSource(w.file.abs, w.file.file).source;
-    if (source) addProgress(source, w.index);
   }
 
-  // Reports in the order of their files, whatever order they were checked in; of two reports
-  // for one unit and date, the first file's is kept.
-  loaded.sort((a, b) => a.index - b.index);
-  const reports: ProgressReport[] = [];
-  const firstFile = new Map<string, string>();
-  for (const { key, file, unit, asOf, asOfAt, report } of loaded) {
-    const other = firstFile.get(key);
-    if (other !== undefined) {
-      diagnostics.push({ severity: 'error', code: 'duplicate-report', args: { unit, asOf, other }, file, line: asOfAt.line, column: asOfAt.column });
-      continue;
+  /** Progress files that waited for their plan. */
+  private readWaiting(waiting: readonly Waiting[]): void {
+    for (const w of waiting) {
+      if (w.source) this.held -= w.source.text.length;
+      // A file read again has already had its reading problems reported.
+      const source = w.source ?? readSource(this.files[w.index]!.abs, this.files[w.index]!.file).source;
+      if (source) this.addProgress(source, w.index);
     }
-    firstFile.set(key, file);
-    if (report) reports.push(report);
   }
-  return { plans, reports, diagnostics, counts, files: files.map((f) => f.abs) };
+
+  private addPlan(source: Source, index: number, quiet = false): void {
+    if (!quiet) this.counts.plans++;
+    const { plan: loadedPlan, diagnostics } = loadPlan(source);
+    const plan = loadedPlan && detachedCopy(loadedPlan);
+    if (!quiet) this.diagnostics.push(...diagnostics);
+    const id = (source.data as { id?: unknown }).id;
+    if (!plan) {
+      if (typeof id === 'string') this.brokenPlans.add(id);
+      return;
+    }
+    const other = this.planFiles.get(plan.id);
+    if (other && other.index !== index) {
+      const pos = locate(source, ['id']);
+      this.diagnostics.push({ severity: 'error', code: 'duplicate-plan', args: { id: plan.id, other: other.file }, file: source.file, line: pos.line, column: pos.column });
+      return;
+    }
+    this.plans.set(plan.id, plan);
+    this.planFiles.set(plan.id, { file: plan.file, index });
+  }
+
+  /** Checks a progress file against its plan; one whose plan was handed over is kept for later. */
+  private addProgress(source: Source, index: number, quiet = false): void {
+    const planId = (source.data as { plan?: unknown }).plan;
+    if (typeof planId === 'string' && !this.plans.has(planId) && this.handedOver.has(planId)) {
+      const late = this.late.get(planId);
+      if (late) late.push(index);
+      else this.late.set(planId, [index]);
+      return;
+    }
+    const plans = { get: (id: string) => this.plans.get(id), keys: () => this.planIds() };
+    const { report: loadedReport, diagnostics } = loadProgress(source, plans, this.brokenPlans, { evidenceExists: this.evidenceExists, strict: this.options.strict });
+    if (!quiet) this.diagnostics.push(...diagnostics);
+    if (!loadedReport) return;
+    const report = detachLongStrings(loadedReport);
+    const { plan, unit, asOf, file } = report;
+    const entry: Loaded = { index, key: `${plan}\u0000${unit}\u0000${asOf}`, file, unit, asOf, asOfAt: locate(source, ['asOf']) };
+    if (this.options.keepReports !== false) entry.report = report;
+    const list = this.loaded.get(plan);
+    if (list) list.push(entry);
+    else this.loaded.set(plan, [entry]);
+  }
+
+  /** Plan ids in the order of their files, for "unknown plan" findings. */
+  private planIds(): IterableIterator<string> {
+    return [...this.planFiles].sort((a, b) => a[1].index - b[1].index).map(([id]) => id)[Symbol.iterator]();
+  }
+
+  /** Reports in the order of their files; of two for one unit and date, the first file's. */
+  private reportsOf(loaded: Loaded[]): ProgressReport[] {
+    loaded.sort((a, b) => a.index - b.index);
+    const reports: ProgressReport[] = [];
+    const firstFile = new Map<string, string>();
+    for (const { index, key, file, unit, asOf, asOfAt, report } of loaded) {
+      const other = firstFile.get(key);
+      if (other !== undefined) {
+        if (!this.duplicates.has(index)) {
+          this.duplicates.add(index);
+          this.diagnostics.push({ severity: 'error', code: 'duplicate-report', args: { unit, asOf, other }, file, line: asOfAt.line, column: asOfAt.column });
+        }
+        continue;
+      }
+      firstFile.set(key, file);
+      if (report) reports.push(report);
+    }
+    return reports;
+  }
+
+  private handOver(planId: string): void {
+    const plan = this.plans.get(planId)!;
+    const loaded = this.loaded.get(planId) ?? [];
+    const reports = this.reportsOf(loaded);
+    this.plans.delete(planId);
+    this.loaded.delete(planId);
+    this.handedOver.set(planId, loaded.map((l) => l.index));
+    this.options.onPlan?.(plan, reports);
+  }
+
+  /** A plan handed over before all its files were read: read again with them, handed over again. */
+  private readAgain(planId: string): void {
+    const late = this.late.get(planId)!;
+    this.late.delete(planId);
+    const planFile = this.planFiles.get(planId)!;
+    const planSource = readSource(this.files[planFile.index]!.abs, planFile.file).source;
+    if (planSource) this.addPlan(planSource, planFile.index, true);
+    if (!this.plans.has(planId)) return;
+    const before = new Set(this.handedOver.get(planId));
+    this.handedOver.delete(planId);
+    for (const index of [...before, ...late].sort((a, b) => a - b)) {
+      const source = readSource(this.files[index]!.abs, this.files[index]!.file).source;
+      if (source) this.addProgress(source, index, before.has(index));
+    }
+    this.handOver(planId);
+  }
+
+  finish(): Inputs {
+    const loaded = [...this.loaded.values()].flat();
+    this.loaded.clear();
+    return {
+      plans: this.plans,
+      planFiles: new Map([...this.planFiles].sort((a, b) => a[1].index - b[1].index).map(([id, { file }]) => [id, file])),
+      reports: this.reportsOf(loaded),
+      diagnostics: this.diagnostics,
+      counts: this.counts,
+      files: this.files.map((f) => f.abs),
+    };
+  }
+}
+
+/** Removes and returns the items of `list` that pass `test`, keeping the others in order. */
+function extract<T>(list: T[], test: (item: T) => boolean): T[] {
+  const taken: T[] = [];
+  let kept = 0;
+  for (const item of list) {
+    if (test(item)) taken.push(item);
+    else list[kept++] = item;
+  }
+  list.length = kept;
+  return taken;
 }

@@ -32,7 +32,7 @@ export interface ProgressCheckOptions {
 
 export function loadProgress(
   source: Source,
-  plans: ReadonlyMap<string, Plan>,
+  plans: Pick<ReadonlyMap<string, Plan>, 'get' | 'keys'>,
   brokenPlans: ReadonlySet<string>,
   options: ProgressCheckOptions = {},
 ): { report?: ProgressReport; diagnostics: Diagnostic[] } {

@@ -1,0 +1,46 @@
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+
+/** What a file's first lines say it is: a plan with its id, or a progress file with its plan's. */
+export type Sniffed = { kind: 'plan' | 'progress'; plan: string } | undefined;
+
+/** The header (schema, id, plan) comes before the criteria, within the first few lines. */
+const HEAD_BYTES = 4096;
+const HEADER_LINE = /^(schema|plan|id):[ ]+(?:"([^"\\\r\n]*)"|'([^'\r\n]*)'|([^\s#"'&*!|>[{][^\s#]*))[ ]*(?:#[^\r\n]*)?\r?$/gmu;
+
+/**
+ * Reads the start of a file for its `schema:` and `id:` or `plan:` lines, to group a province's
+ * files by plan before they are read: only a guess, which the reading itself confirms (a file
+ * written otherwise — braces, a multi-line quoted text — is simply read at a less thrifty time).
+ */
+export function sniffFile(absPath: string): Sniffed {
+  let fd: number;
+  try {
+    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.allocUnsafe(HEAD_BYTES);
+    const length = readSync(fd, head, 0, HEAD_BYTES, 0);
+    // A line cut off at the end of what was read could show a shortened id.
+    const end = length === HEAD_BYTES ? head.lastIndexOf(10, length - 1) + 1 : length;
+    return sniffText(head.toString('utf8', 0, end));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function sniffText(written: string): Sniffed {
+  // As reading does: no byte order mark, NFC (an id written in decomposed letters is read so).
+  const head = written.replace(/^\uFEFF/u, '').normalize('NFC');
+  const found: Record<string, string> = {};
+  HEADER_LINE.lastIndex = 0;
+  for (let m = HEADER_LINE.exec(head); m; m = HEADER_LINE.exec(head)) {
+    found[m[1]!] ??= m[2] ?? m[3] ?? m[4]!;
+  }
+  if (found.schema === 'cchc/plan@1' && found.id) return { kind: 'plan', plan: found.id };
+  if (found.schema === 'cchc/progress@1' && found.plan) return { kind: 'progress', plan: found.plan };
+  return undefined;
+}
