@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { evaluate } from '../evaluate/evaluate.js';
+import { compactReport } from '../format/compact-report.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import type { FormatName } from '../choices.js';
 import { ui } from '../messages.js';
@@ -66,6 +67,7 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   // them (a province has a thousand plans): what is kept is its result, if it may be shown.
   const evaluated = new Map<string, Evaluated>();
   let first: string | undefined;
+  let compacting = false;
   const onPlan = (plan: Plan, own: ProgressReport[]) => {
     const matches = planMatches(plan, options.plan);
     const filtered = (options.unit === undefined || resolveUnit(plan, options.unit) !== undefined) &&
@@ -87,6 +89,12 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
     } catch (error) {
       outcome = { error };
     }
+    // From the second result on, results are kept as text (compact-report.ts).
+    if (outcome.report && !compacting && [...evaluated.values()].some((e) => e.report)) {
+      compacting = true;
+      for (const e of evaluated.values()) if (e.report) e.report = compactReport(e.report);
+    }
+    if (outcome.report && compacting) outcome.report = compactReport(outcome.report);
     evaluated.set(plan.id, { file: plan.file, matches, filtered, ...outcome });
   };
   const inputs = gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd, onPlan }, config);
@@ -125,7 +133,7 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
     { ...ctx, inputs: new Set([...inputs.files, ...(config ? [config.abs] : [])]), written: (file) => ui(lang, 'written', { file }) },
   );
   const failOn = options.failOn ?? config?.failOn ?? 'fail';
-  return reports.some((r) => r.criteria.some((c) => FAILING[failOn].includes(c.status))) ? 1 : 0;
+  return reports.some((r) => FAILING[failOn].some((status) => r.summary[status] > 0)) ? 1 : 0;
 }
 
 /** A plan as evaluated when read: its result (or why there is none), kept if it may be shown. */

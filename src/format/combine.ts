@@ -3,6 +3,7 @@ import { STATUS_LABEL, ui } from '../messages.js';
 import type { Report } from '../types.js';
 import { STATUSES } from '../types.js';
 import type { FormatName } from '../choices.js';
+import { HEAVY_PARTS, SET_DEPTH_INDENT, storedParts } from './compact-report.js';
 import { formatters, type FormatOptions } from './index.js';
 
 /** Formats that can hold several plans in one output; the others get one file per plan. */
@@ -42,7 +43,7 @@ function summaryMarkdown(reports: readonly Report[], options: FormatOptions): st
  */
 export async function formatMany(format: FormatName, reports: readonly Report[], options: FormatOptions): Promise<string | Uint8Array> {
   if (reports.length === 1) return formatters[format](reports[0]!, options);
-  if (format === 'json') return [...reportSetChunks(reports)].join('');
+  if (format === 'json') return [...reportSetChunks(reports)].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
   const parts = await Promise.all(reports.map(async (r) => String(await formatters[format](r, options))));
   switch (format) {
     case 'table':
@@ -84,14 +85,44 @@ export async function* formatManyChunks(format: FormatName, reports: readonly Re
 const NESTED_HEAD = '{\n  "r": [\n    ';
 const NESTED_TAIL = '\n  ]\n}';
 
-function* reportSetChunks(reports: readonly Report[]): Generator<string> {
+function* reportSetChunks(reports: readonly Report[]): Generator<string | Uint8Array> {
   const head = JSON.stringify({ schema: 'cchc/report-set@1', plans: worstFirst(reports).map((r) => ({ ...r.plan, summary: r.summary })) }, null, 2);
   yield `${head.slice(0, -2)},\n  "reports": [\n`;
   for (let i = 0; i < reports.length; i++) {
-    // Written inside a list inside an object, a report comes out at its depth in the set, with
-    // no second copy of its text to indent it: a report of a commune is some 170 kB of string.
-    const nested = JSON.stringify({ r: [reports[i]] }, null, 2);
-    yield `${nested.slice(NESTED_HEAD.length - 4, -NESTED_TAIL.length)}${i < reports.length - 1 ? ',\n' : '\n'}`;
+    yield* nestedReport(reports[i]!);
+    yield i < reports.length - 1 ? ',\n' : '\n';
   }
   yield '  ]\n}\n';
+}
+
+/**
+ * One report as JSON.stringify writes it inside the set. Written inside a list inside an object,
+ * it comes out at its depth with no second copy of its text to indent it; a report kept as text
+ * (compact-report.ts) has its heavy parts written from that text.
+ */
+function* nestedReport(report: Report): Generator<string | Uint8Array> {
+  const stored = storedParts(report);
+  const placeholder = (part: string) => `\u0000${part}`;
+  const value = stored
+    ? Object.fromEntries(Object.keys(report).map((key) => [key, (HEAVY_PARTS as readonly string[]).includes(key) ? placeholder(key) : report[key as keyof Report]]))
+    : report;
+  let text = JSON.stringify({ r: [value] }, null, 2);
+  text = text.slice(NESTED_HEAD.length - 4, -NESTED_TAIL.length);
+  if (!stored) {
+    yield text;
+    return;
+  }
+  // Found with the line break and indentation before the key: JSON text has no raw line break
+  // inside a string, so no value written by a user can be taken for it.
+  const at = HEAVY_PARTS.map((part) => {
+    const key = `${SET_DEPTH_INDENT}${JSON.stringify(part)}: `;
+    return { part, key, index: text.indexOf(`${key}${JSON.stringify(placeholder(part))}`), length: key.length + JSON.stringify(placeholder(part)).length };
+  }).filter((p) => p.index !== -1).sort((a, b) => a.index - b.index);
+  let from = 0;
+  for (const { part, key, index, length } of at) {
+    yield text.slice(from, index + key.length);
+    yield stored[part];
+    from = index + length;
+  }
+  yield text.slice(from);
 }
