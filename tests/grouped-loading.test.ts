@@ -113,6 +113,18 @@ describe('reading grouped by plan', () => {
     expect(expectSameReading(dir).reports.length).toBe(4 * 16);
   });
 
+  it('keeps the first file of two plans with one id, even when the first names no plan in its first lines', () => {
+    const dir = tree('duplicate-plan', {
+      'a.yaml': planFor('xa-a-2025'),
+      // The same plan, its header past the first 4 kB: read before any group.
+      'b.yaml': `${'# ghi chú\n'.repeat(700)}${planFor('xa-a-2025')}`,
+      'c/vp.yaml': q3For('vp', 'xa-a-2025'),
+    });
+    const inputs = expectSameReading(dir);
+    expect(inputs.plans.get('xa-a-2025')!.file).toBe('a.yaml');
+    expect(inputs.diagnostics.filter((d) => d.code === 'duplicate-plan').map((d) => d.file)).toEqual(['b.yaml']);
+  });
+
   it('hands a plan over again, with the file it missed, when a guess proves wrong', () => {
     const dir = tree('wrong-guess', {
       'a/plan.yaml': planFor('xa-a-2025'),
@@ -132,6 +144,27 @@ describe('reading grouped by plan', () => {
         ['xa-b-2025', []],
         ['xa-a-2025', ['a/vp.yaml', 'b/kt.yaml']],
       ]);
+      expect(sortDiagnostics(streamed.diagnostics)).toEqual(sortDiagnostics(inOrder.diagnostics));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('names the right first file of a duplicate report after such a wrong guess', () => {
+    const dir = tree('wrong-guess-duplicate', {
+      'a/plan.yaml': planFor('xa-a-2025'),
+      'b/plan.yaml': planFor('xa-b-2025'),
+      'b/vp.yaml': q3For('vp', 'xa-a-2025'),
+      'c/vp1.yaml': q3For('vp', 'xa-a-2025'),
+      'c/vp2.yaml': q3For('vp', 'xa-a-2025'),
+    });
+    const real = sniff.sniffFile;
+    const spy = vi.spyOn(sniff, 'sniffFile').mockImplementation((abs) => (abs.endsWith('b/vp.yaml') ? { kind: 'progress', plan: 'xa-b-2025' } : real(abs)));
+    try {
+      const { inOrder, streamed } = bothReadings(dir);
+      const duplicates = (ds: typeof inOrder.diagnostics) => sortDiagnostics(ds.filter((d) => d.code === 'duplicate-report'));
+      expect(duplicates(inOrder.diagnostics).map((d) => [d.file, d.args.other])).toEqual([['c/vp1.yaml', 'b/vp.yaml'], ['c/vp2.yaml', 'b/vp.yaml']]);
+      expect(duplicates(streamed.diagnostics)).toEqual(duplicates(inOrder.diagnostics));
       expect(sortDiagnostics(streamed.diagnostics)).toEqual(sortDiagnostics(inOrder.diagnostics));
     } finally {
       spy.mockRestore();

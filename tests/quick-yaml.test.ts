@@ -59,6 +59,7 @@ describe('quickYaml reads plain YAML as yaml does', () => {
     ['numbers, booleans, null and look-alikes', 'a: 12\nb: -3\nc: 0.5\nd: 1.250\ne: true\nf: NULL\ng: ~\nh: 14/09/2025\ni: 2025-09-14\nj: 3.2.1\nk: -x\nl: .x\n'],
     ['plain text with punctuation', 'a: Kế hoạch số 37/KH-UBND, ngày 4/5/2025 (bản #2) [x] {y}\nb: a:b\nc: 50%\n'],
     ['keys with dots, dashes, slashes and digits', '2.1.1: a\non_time: b\nx-y/z: c\n'],
+    ['a key of 1,024 characters', `${'k'.repeat(1024)}: 1\n`],
   ];
   for (const [name, text] of cases) {
     it(name, () => {
@@ -119,6 +120,8 @@ describe('quickYaml leaves to yaml what it does not read exactly', () => {
     ['a lone carriage return', 'a: 1\rb: 2\n'],
     ['a line separator', 'a: x\u2028y\n'],
     ['an indicator at the start of a value', 'a: @x\n'],
+    ['a key longer than 1,024 characters', `${'k'.repeat(1025)}: 1\n`],
+    ['a quoted key longer than 1,024 characters', `l:\n  - "${'k'.repeat(1030)}": 1\n`],
     ['nesting deeper than 32 levels', Array.from({ length: 40 }, (_, i) => `${' '.repeat(i * 2)}k${i}:`).join('\n') + ' 1\n'],
   ];
   for (const [name, text] of cases) {

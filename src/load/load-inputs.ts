@@ -117,8 +117,8 @@ class Loader {
   /** With onPlan: the files of each plan handed over, and files found to be its afterwards. */
   private readonly handedOver = new Map<string, number[]>();
   private readonly late = new Map<string, number[]>();
-  /** Files already named in a duplicate-report finding. */
-  private readonly duplicates = new Set<number>();
+  /** The duplicate-report findings of each plan handed over: replaced if it is handed over again. */
+  private readonly duplicateFindings = new Map<string, Diagnostic[]>();
   private readonly evidenceExists: (path: string, progressFile: string) => boolean;
 
   constructor(
@@ -159,7 +159,16 @@ class Loader {
       if (!group) groups.set(sniffed.plan, (group = { plans: [], progress: [] }));
       (sniffed.kind === 'plan' ? group.plans : group.progress).push(index);
     });
-    for (const index of unnamed) this.read(index);
+    // A plan among them whose id a group's plan file has, earlier in file order, waits for that
+    // group: of two plans with one id, the first file's is the one kept, as reading in order does.
+    const laterPlan = (id: string, index: number) => {
+      const group = groups.get(id);
+      if (!group || !group.plans.some((i) => i < index)) return false;
+      group.plans.push(index);
+      group.plans.sort((a, b) => a - b);
+      return true;
+    };
+    for (const index of unnamed) this.read(index, laterPlan);
     for (const [planId, group] of groups) {
       groups.delete(planId);
       // The plan's own file first, wherever it sorts among its progress files.
@@ -174,13 +183,16 @@ class Loader {
     for (const planId of [...this.late.keys()]) this.readAgain(planId);
   }
 
-  private read(index: number): void {
+  /** Reads and checks one file; a plan for which `later` says so is left to be read again later. */
+  private read(index: number, later?: (id: string, index: number) => boolean): void {
     const f = this.files[index]!;
     const { source, diagnostics } = readSource(f.abs, f.file);
     this.diagnostics.push(...diagnostics);
     if (!source) return;
     const kind = kindOf(source);
+    const id = (source.data as { id?: unknown }).id;
     if (typeof kind !== 'string') this.diagnostics.push(kind);
+    else if (kind === 'plan' && later && typeof id === 'string' && later(id, index)) return;
     else if (kind === 'plan') this.addPlan(source, index);
     else if (kind === 'progress') {
       this.counts.reports++;
@@ -254,29 +266,34 @@ class Loader {
   }
 
   /** Reports in the order of their files; of two for one unit and date, the first file's. */
-  private reportsOf(loaded: Loaded[]): ProgressReport[] {
+  private reportsOf(loaded: Loaded[]): { reports: ProgressReport[]; duplicates: Diagnostic[] } {
     loaded.sort((a, b) => a.index - b.index);
     const reports: ProgressReport[] = [];
+    const duplicates: Diagnostic[] = [];
     const firstFile = new Map<string, string>();
-    for (const { index, key, file, unit, asOf, asOfAt, report } of loaded) {
+    for (const { key, file, unit, asOf, asOfAt, report } of loaded) {
       const other = firstFile.get(key);
       if (other !== undefined) {
-        if (!this.duplicates.has(index)) {
-          this.duplicates.add(index);
-          this.diagnostics.push({ severity: 'error', code: 'duplicate-report', args: { unit, asOf, other }, file, line: asOfAt.line, column: asOfAt.column });
-        }
+        duplicates.push({ severity: 'error', code: 'duplicate-report', args: { unit, asOf, other }, file, line: asOfAt.line, column: asOfAt.column });
         continue;
       }
       firstFile.set(key, file);
       if (report) reports.push(report);
     }
-    return reports;
+    return { reports, duplicates };
   }
 
   private handOver(planId: string): void {
     const plan = this.plans.get(planId)!;
     const loaded = this.loaded.get(planId) ?? [];
-    const reports = this.reportsOf(loaded);
+    const { reports, duplicates } = this.reportsOf(loaded);
+    const before = this.duplicateFindings.get(planId);
+    if (before) {
+      const stale = new Set(before);
+      extract(this.diagnostics, (d) => stale.has(d));
+    }
+    this.duplicateFindings.set(planId, duplicates);
+    this.diagnostics.push(...duplicates);
     this.plans.delete(planId);
     this.loaded.delete(planId);
     this.handedOver.set(planId, loaded.map((l) => l.index));
@@ -301,12 +318,13 @@ class Loader {
   }
 
   finish(): Inputs {
-    const loaded = [...this.loaded.values()].flat();
+    const { reports, duplicates } = this.reportsOf([...this.loaded.values()].flat());
     this.loaded.clear();
+    this.diagnostics.push(...duplicates);
     return {
       plans: this.plans,
       planFiles: new Map([...this.planFiles].sort((a, b) => a[1].index - b[1].index).map(([id, { file }]) => [id, file])),
-      reports: this.reportsOf(loaded),
+      reports,
       diagnostics: this.diagnostics,
       counts: this.counts,
       files: this.files.map((f) => f.abs),

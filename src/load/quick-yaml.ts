@@ -41,6 +41,8 @@ export interface QuickRead {
   root: QuickMap;
 }
 
+/** YAML's limit on an implicit key (the full reader reports a longer one). */
+const MAX_KEY_LENGTH = 1024;
 /** Nesting beyond this is left to the full reader, which refuses it (MAX_DEPTH in parse-tree). */
 const MAX_QUICK_DEPTH = 32;
 
@@ -218,6 +220,8 @@ class Reader {
       after = Math.min(PLAIN_KEY.lastIndex, end);
     }
     if (text.charCodeAt(after) !== 58) return undefined;
+    // yaml refuses a block mapping key whose `:` is over 1,024 characters from its start.
+    if (after - i > MAX_KEY_LENGTH) giveUp();
     return after + 1 === end || text.charCodeAt(after + 1) === 32 ? after : undefined;
   }
 
