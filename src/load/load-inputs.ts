@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Diagnostic, Plan, ProgressReport } from '../types.js';
-import { detachedCopy, detachLongStrings } from '../util/detach-strings.js';
+import { copy, detachedCopy, detachLongStrings } from '../util/detach-strings.js';
 import { loadPlan } from '../validate/plan.js';
 import { loadProgress } from '../validate/progress.js';
 import type { FoundFile } from './discover.js';
@@ -251,10 +251,13 @@ class Loader {
     const { report: loadedReport, diagnostics } = loadProgress(source, plans, this.brokenPlans, { evidenceExists: this.evidenceExists, strict: this.options.strict });
     if (!quiet) this.diagnostics.push(...diagnostics);
     if (!loadedReport) return;
-    const report = detachLongStrings(loadedReport);
-    const { plan, unit, asOf, file } = report;
-    const entry: Loaded = { index, key: `${plan}\u0000${unit}\u0000${asOf}`, file, unit, asOf, asOfAt: locate(source, ['asOf']) };
-    if (this.options.keepReports !== false) entry.report = report;
+    // A report kept is detached from the file's text; one not kept (validate) is dropped here, and
+    // only what the duplicate check needs is copied out of it.
+    const keep = this.options.keepReports !== false;
+    const report = keep ? detachLongStrings(loadedReport) : loadedReport;
+    const [plan, unit, asOf] = [copy(report.plan), copy(report.unit), report.asOf];
+    const entry: Loaded = { index, key: `${plan}\u0000${unit}\u0000${asOf}`, file: report.file, unit, asOf, asOfAt: locate(source, ['asOf']) };
+    if (keep) entry.report = report;
     const list = this.loaded.get(plan);
     if (list) list.push(entry);
     else this.loaded.set(plan, [entry]);

@@ -49,4 +49,4 @@ export function detachLongStrings<T>(value: T): T {
 const SLICE_MIN = 13;
 
 /** A string of its own: JSON.parse builds a new sequential string. */
-const copy = (text: string): string => (text.length < SLICE_MIN ? text : (JSON.parse(JSON.stringify(text)) as string));
+export const copy = (text: string): string => (text.length < SLICE_MIN ? text : (JSON.parse(JSON.stringify(text)) as string));
