@@ -15,7 +15,10 @@ import { loadInputs, type LoadOptions } from '../src/load/load-inputs.js';
 import { readSource } from '../src/load/read-source.js';
 import * as sniff from '../src/load/sniff.js';
 import type { Plan, ProgressReport } from '../src/types.js';
+import fc from 'fast-check';
 import { generate } from './bench/generate.js';
+import { FIXTURE_NAMES, FIXTURES } from './fuzz/fuzz-core.js';
+import { applyByteEdits, applyEdits, byteEdit, structuredEdit } from './fuzz/mutate.js';
 
 const root = join(import.meta.dirname, '..');
 const PLAN = readFileSync(join(root, 'plans/quang-son-2025.yaml'), 'utf8');
@@ -170,6 +173,53 @@ describe('reading grouped by plan', () => {
       spy.mockRestore();
     }
   });
+});
+
+describe('reading grouped by plan, on generated provinces', () => {
+  const [PLAN_FILE, ...PROGRESS_FILES] = FIXTURE_NAMES as [string, ...string[]];
+  const decoder = new TextDecoder();
+  // A file of the example, perhaps broken, perhaps for a second commune, put anywhere in the tree.
+  const placed = fc.record({
+    source: fc.constantFrom(PLAN_FILE, PLAN_FILE, ...PROGRESS_FILES),
+    folder: fc.constantFrom('', 'a/', 'z/', 'm/x/', 'ke-hoach/', 'bao-cao/q3/'),
+    commune: fc.constantFrom('quang-son-2025', 'quang-son-2025', 'xa-b-2025'),
+    header: fc.constantFrom('plain', 'plain', 'plain', 'far', 'escaped'),
+    edit: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(undefined) },
+      fc.array(structuredEdit, { minLength: 1, maxLength: 2 }).map((edits) => ({ edits })),
+      fc.array(byteEdit, { minLength: 1, maxLength: 2 }).map((bytes) => ({ bytes })),
+    ),
+  });
+
+  function text({ source, commune, header, edit }: fc.RecordValue<typeof placed>): Uint8Array | string {
+    const bytes = FIXTURES[source]!;
+    if (edit && 'bytes' in edit) return applyByteEdits(bytes, edit.bytes);
+    let t = edit && 'edits' in edit ? applyEdits(bytes, edit.edits) : decoder.decode(bytes);
+    t = t.replace(/^(id|plan): quang-son-2025$/mu, `$1: ${commune}`);
+    if (header === 'far') t = `${'# ghi chú\n'.repeat(500)}${t}`;
+    // A header the sniffer cannot read (an escape), read by yaml alone.
+    if (header === 'escaped') t = t.replace(/^schema: cchc\/(\S+)$/mu, 'schema: "cchc\\/$1"');
+    return t;
+  }
+
+  it('reads each as reading in order does', () => {
+    fc.assert(
+      fc.property(fc.array(placed, { minLength: 1, maxLength: 8 }), fc.nat(), (files, seed) => {
+        const dir = mkdtempSync(join(scratch, 'case-'));
+        try {
+          files.forEach((f, i) => {
+            const name = `${f.folder}${(seed + i * 7) % 10}-${f.source.split('/').pop()}`;
+            mkdirSync(dirname(join(dir, name)), { recursive: true });
+            writeFileSync(join(dir, name), text(f));
+          });
+          expectSameReading(dir);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 });
 
 describe('sniffing the plan of a file from its first lines', () => {
