@@ -46,9 +46,17 @@ const q3For = (unit: string, plan: string) => readFileSync(join(Q3, `${unit}.yam
 function bothReadings(dir: string, options: LoadOptions = {}) {
   const { files } = discover([dir], dir);
   const inOrder = loadInputs(files, { root: dir, ...options });
-  const grouped = loadInputs(files, { root: dir, ...options, grouped: true });
   const handedOver: { plan: Plan; reports: ProgressReport[] }[] = [];
   const streamed = loadInputs(files, { root: dir, ...options, onPlan: (plan, reports) => handedOver.push({ plan, reports }) });
+  // What was handed over, gathered as reading in order returns it: the last of each plan id
+  // counts; reports in the order of their files.
+  const last = new Map(handedOver.map((h) => [h.plan.id, h]));
+  const order = new Map(files.map((f, i) => [f.file, i]));
+  const grouped = {
+    ...streamed,
+    plans: new Map([...streamed.planFiles.keys()].filter((id) => last.has(id)).map((id) => [id, last.get(id)!.plan])),
+    reports: [...last.values()].flatMap((h) => h.reports).sort((a, b) => order.get(a.file)! - order.get(b.file)!),
+  };
   return { inOrder, grouped, streamed, handedOver };
 }
 

@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import type { Criterion, Lang, Measure, Plan, ProgressEntry, ProgressReport, Target, Unit } from '../types.js';
+import { yamlLib } from '../load/yaml-lib.js';
 import { displayDate } from '../util/dates.js';
 import { reportingUnits } from '../validate/resolve-unit.js';
 
@@ -353,7 +353,7 @@ function targetText(target: Target, lang: Lang): string {
 export function scalar(text: string): string {
   // Line breaks and other control characters would make stringify choose a multi-line form.
   if (/[\u0000-\u001f\u007f\u2028\u2029]/u.test(text)) return JSON.stringify(text);
-  return stringify(text, { lineWidth: 0 }).replace(/\n$/u, '');
+  return yamlLib().stringify(text, { lineWidth: 0 }).replace(/\n$/u, '');
 }
 
 /** Word-wraps a comment to WIDTH columns: `first` starts the first line, `rest` the others. */

@@ -34,11 +34,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['exceljs'],
-  // yaml's "node" build is CommonJS, and a bundled CommonJS module is reached through a getter at
-  // every use (isScalar, isMap… millions of calls: 100 ms at N = 100). Its ESM build is the same
-  // code; warnings, its only Node-specific part, are off (logLevel 'error' in read-source).
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  // exceljs is imported when an .xlsx is written; yaml is required when a file needs it
+  // (src/load/yaml-lib.ts): neither is bundled.
+  external: ['exceljs', 'yaml'],
   // cli-table3 and its helpers are CommonJS and call require() for Node's own modules.
   banner: { js: "import { createRequire as cchcCreateRequire } from 'node:module'; const require = cchcCreateRequire(import.meta.url);" },
   legalComments: 'linked',

@@ -75,11 +75,11 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
     // The plan first by id is shown when no plan is wanted; a plan id may come again (loadInputs).
     if (first === undefined || plan.id <= first) {
       const before = first !== undefined && first !== plan.id ? evaluated.get(first) : undefined;
-      if (before && !wantedForItself(before, options.plan)) evaluated.set(first!, { file: before.file, matches: before.matches, filtered: before.filtered });
+      if (before && !wantedForItself(before, options.plan)) evaluated.set(first!, { matches: before.matches, filtered: before.filtered });
       first = plan.id;
     }
     if (plan.id !== first && !wantedForItself({ matches, filtered }, options.plan)) {
-      evaluated.set(plan.id, { file: plan.file, matches, filtered });
+      evaluated.set(plan.id, { matches, filtered });
       return;
     }
     let outcome: Pick<Evaluated, 'report' | 'error'>;
@@ -95,7 +95,7 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
       for (const e of evaluated.values()) if (e.report) e.report = compactReport(e.report);
     }
     if (outcome.report && compacting) outcome.report = compactReport(outcome.report);
-    evaluated.set(plan.id, { file: plan.file, matches, filtered, ...outcome });
+    evaluated.set(plan.id, { matches, filtered, ...outcome });
   };
   const inputs = gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd, onPlan }, config);
   const diagnostics = sortDiagnostics(inputs.diagnostics);
@@ -138,7 +138,6 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
 
 /** A plan as evaluated when read: its result (or why there is none), kept if it may be shown. */
 interface Evaluated {
-  file: string;
   /** Named by `--plan`. */
   matches: boolean;
   /** Has the unit of `--unit` and the area of `--area`. */

@@ -116,13 +116,14 @@ function* nestedReport(report: Report): Generator<string | Uint8Array> {
   // inside a string, so no value written by a user can be taken for it.
   const at = HEAVY_PARTS.map((part) => {
     const key = `${SET_DEPTH_INDENT}${JSON.stringify(part)}: `;
-    return { part, key, index: text.indexOf(`${key}${JSON.stringify(placeholder(part))}`), length: key.length + JSON.stringify(placeholder(part)).length };
+    const written = `${key}${JSON.stringify(placeholder(part))}`;
+    return { part, key, written, index: text.indexOf(written) };
   }).filter((p) => p.index !== -1).sort((a, b) => a.index - b.index);
   let from = 0;
-  for (const { part, key, index, length } of at) {
+  for (const { part, key, written, index } of at) {
     yield text.slice(from, index + key.length);
     yield stored[part];
-    from = index + length;
+    from = index + written.length;
   }
   yield text.slice(from);
 }

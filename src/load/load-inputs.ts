@@ -60,8 +60,6 @@ export interface LoadOptions {
    * given for a plan id is the one that counts.
    */
   onPlan?: (plan: Plan, reports: ProgressReport[]) => void;
-  /** Tests: read grouped by plan even without onPlan. */
-  grouped?: boolean;
 }
 
 /**
@@ -82,24 +80,10 @@ type Loaded = { index: number; key: string; file: string; unit: string; asOf: st
  * checks across files. All problems of all files are returned together, not only the first.
  */
 export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {}): Inputs {
-  if (options.grouped && !options.onPlan) return gatheredGrouped(files, options);
   const loader = new Loader(files, options);
-  if (options.onPlan || options.grouped) loader.readGrouped();
+  if (options.onPlan) loader.readGrouped();
   else loader.readInOrder();
   return loader.finish();
-}
-
-/** Reading grouped by plan, with what is handed over gathered as reading in order returns it. */
-function gatheredGrouped(files: readonly FoundFile[], options: LoadOptions): Inputs {
-  const given = new Map<string, { plan: Plan; reports: ProgressReport[] }>();
-  const inputs = loadInputs(files, { ...options, onPlan: (plan, reports) => given.set(plan.id, { plan, reports }) });
-  const order = new Map(files.map((f, i) => [f.file, i]));
-  for (const id of inputs.planFiles.keys()) {
-    const g = given.get(id);
-    if (g) inputs.plans.set(id, g.plan);
-  }
-  inputs.reports = [...given.values()].flatMap((g) => g.reports).sort((a, b) => order.get(a.file)! - order.get(b.file)!);
-  return inputs;
 }
 
 class Loader {
@@ -190,10 +174,11 @@ class Loader {
     this.diagnostics.push(...diagnostics);
     if (!source) return;
     const kind = kindOf(source);
-    const id = (source.data as { id?: unknown }).id;
     if (typeof kind !== 'string') this.diagnostics.push(kind);
-    else if (kind === 'plan' && later && typeof id === 'string' && later(id, index)) return;
-    else if (kind === 'plan') this.addPlan(source, index);
+    else if (kind === 'plan') {
+      const id = (source.data as { id?: unknown }).id;
+      if (!(later && typeof id === 'string' && later(id, index))) this.addPlan(source, index);
+    }
     else if (kind === 'progress') {
       this.counts.reports++;
       const planId = (source.data as { plan?: unknown }).plan;
