@@ -255,7 +255,7 @@ describe('(b) a failed write leaves the old file as it was and no temporary file
     writeFileAtomic(target(), NEW);
     // The temporary name carries the pid and a random part (a killed run's leftover never blocks).
     expect(calls).toHaveLength(3);
-    expect(calls[0]).toMatch(new RegExp(`^open \\.bao-cao\\.html\\.${process.pid}-[0-9a-f]{12}\\.tmp wx$`, 'u'));
+    expect(calls[0]).toMatch(new RegExp(`^open \\.bao-cao\\.html\\.${process.pid}-[0-9a-z]+\\.tmp wx$`, 'u'));
     const temp = calls[0]!.split(' ')[1];
     expect(calls.slice(1)).toEqual(['fsync', `rename ${temp} bao-cao.html`]);
   });
@@ -397,7 +397,7 @@ describe('(d) cchc check -o killed at random moments', () => {
         else untouched++;
       }
       const stray = readdirSync(out).filter((n) => !targets.includes(n));
-      for (const n of stray) expect(n).toMatch(new RegExp(`^\\.big\\.(html|xlsx|json)\\.${child.pid}-[0-9a-f]+\\.tmp$`, 'u'));
+      for (const n of stray) expect(n).toMatch(new RegExp(`^\\.big\\.(html|xlsx|json)\\.${child.pid}-[0-9a-z]+\\.tmp$`, 'u'));
     }
     // Not an assertion on timing: the log shows the kills landed on both sides of the writes.
     console.log(`killed ${TRIES} runs (a full run takes ${Math.round(duration)} ms): ${replaced} targets complete, ${untouched} old, none partial`);

@@ -22,6 +22,20 @@ step(process.execPath, ['src/build/generate-validators.mjs']);
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 // The bundle's chunk names change with their content: remove the previous build's.
 for (const name of readdirSync(`${root}dist`)) if (/^cchc[.-].*\.(?:js|txt|LEGAL\.txt)$/u.test(name)) rmSync(`${root}dist/${name}`);
+// cli-table3 measures text with the string-width package; give it src/format/string-width.ts,
+// which gives the same widths and is much faster on Vietnamese text (see that file).
+const tableWidths = {
+  name: 'cchc-table-widths',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /[\\/]node_modules[\\/]cli-table3[\\/]/u.test(args.importer) ? { path: 'string-width', namespace: 'cchc-table-widths' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'cchc-table-widths' }, () => ({
+      contents: "module.exports = require('./src/format/string-width.ts').stringWidth;",
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
 await build({
   absWorkingDir: root,
   entryPoints: { cchc: 'src/cli.ts' },
@@ -39,6 +53,7 @@ await build({
   external: ['exceljs', 'yaml'],
   // cli-table3 and its helpers are CommonJS and call require() for Node's own modules.
   banner: { js: "import { createRequire as cchcCreateRequire } from 'node:module'; const require = cchcCreateRequire(import.meta.url);" },
+  plugins: [tableWidths],
   legalComments: 'linked',
   logLevel: 'warning',
 });

@@ -1,5 +1,4 @@
 import { closeSync, constants, copyFileSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -46,7 +45,10 @@ interface WriteOptions {
 }
 
 /** A random suffix: a file left by a killed run with a reused pid must not block this one. */
-const tempPathFor = (abs: string) => join(dirname(abs), `.${basename(abs)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+// A name no other run takes: the process id, the time and a random part (Math.random rather than
+// node:crypto, which would cost every run ~5 ms to load). `wx` refuses a name taken anyway.
+const tempPathFor = (abs: string) =>
+  join(dirname(abs), `.${basename(abs)}.${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.tmp`);
 
 function writeAll(fd: number, data: string | Uint8Array): void {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
