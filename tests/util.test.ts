@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +90,13 @@ describe('todayIn (Asia/Ho_Chi_Minh, UTC+7)', () => {
     ['2024-02-28T17:00:00Z', '2024-02-29'],
   ])('%s → %s', (instant, day) => {
     expect(todayIn(new Date(instant))).toBe(day);
+  });
+
+  it('gives the date Intl gives for Asia/Ho_Chi_Minh at any instant (it computes UTC+7 itself)', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1960, 0, 1), max: Date.UTC(2200, 0, 1) }), (t) => {
+      expect(todayIn(new Date(t))).toBe(intl.format(new Date(t)));
+    }), { numRuns: 20_000 });
   });
 
   it('takes another zone when asked', () => {
