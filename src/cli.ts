@@ -173,4 +173,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-await main(process.argv);
+// Not a top-level await: the bundle is a CommonJS script (src/build/build.mjs). main() catches
+// every error itself.
+void main(process.argv);

@@ -48,3 +48,60 @@ it('checks the bundled example without loading yaml, and loads it for a file onl
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Loaded before the CLI: says on stderr, as the process ends, what became of the code cache that
+// bin/cchc.js gave V8 (none given, used, or refused by V8).
+const CACHE_PROBE = 'const vm=require("node:vm");const S=vm.Script;vm.Script=class extends S{constructor(s,o){super(s,o);'
+  + 'process.on("exit",()=>process.stderr.write("code cache: "+(o&&o.cachedData?(this.cachedDataRejected?"refused":"used"):"none")+"\\n"))}}';
+
+/** A copy of the built CLI (bin/, dist/cchc.cjs and its cache, package.json) to spoil. */
+function cliCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-code-cache-'));
+  for (const part of ['bin', 'package.json', 'dist/cchc.cjs', 'dist/cchc.cjs.cache']) cpSync(join(root, part), join(dir, part), { recursive: true });
+  return dir;
+}
+const versionWithProbe = (dir: string) => {
+  const probe = join(dir, 'probe.cjs');
+  writeFileSync(probe, CACHE_PROBE);
+  const r = spawnSync(process.execPath, ['--require', probe, join(dir, 'bin/cchc.js'), '--version'], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, cache: /code cache: (\w+)/u.exec(r.stderr)?.[1] };
+};
+
+it('starts from the code cache the build wrote, and without it when it is missing, stale, cut short or foreign', () => {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  const dir = cliCopy();
+  try {
+    const ok = { status: 0, stdout: `${version}\n` };
+    expect(versionWithProbe(dir)).toEqual({ ...ok, cache: 'used' });
+    // Another build's cache (its first line names another build): not given to V8.
+    const cache = readFileSync(join(dir, 'dist/cchc.cjs.cache'));
+    const stale = Buffer.from(cache);
+    stale.write('0', stale.indexOf('build ') + 6, 'latin1');
+    writeFileSync(join(dir, 'dist/cchc.cjs.cache'), stale);
+    expect(versionWithProbe(dir)).toEqual({ ...ok, cache: 'none' });
+    // Cut short (a build interrupted as it wrote the cache): V8 refuses it.
+    writeFileSync(join(dir, 'dist/cchc.cjs.cache'), cache.subarray(0, cache.length - 1000));
+    expect(versionWithProbe(dir)).toEqual({ ...ok, cache: 'refused' });
+    // Written by another V8 (its version is in V8's header, after our first line): refused.
+    const foreign = Buffer.from(cache);
+    foreign.writeUInt32LE(foreign.readUInt32LE(foreign.indexOf(0x0a) + 5) ^ 1, foreign.indexOf(0x0a) + 5);
+    writeFileSync(join(dir, 'dist/cchc.cjs.cache'), foreign);
+    expect(versionWithProbe(dir)).toEqual({ ...ok, cache: 'refused' });
+    rmSync(join(dir, 'dist/cchc.cjs.cache'));
+    expect(versionWithProbe(dir)).toEqual({ ...ok, cache: 'none' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('says the CLI is not built, instead of a stack trace, when dist/ is missing', () => {
+  const dir = cliCopy();
+  try {
+    rmSync(join(dir, 'dist'), { recursive: true });
+    const r = spawnSync(process.execPath, [join(dir, 'bin/cchc.js'), 'check'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^cchc: chưa biên dịch .* \(not built: run "npm ci" or "npm run build"\)\n$/u);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -12,13 +12,13 @@ export const CLI_COPY = join(REPO, 'tests/bench/.data/cli');
 
 /** Copies the built CLI and returns the path of its bin/cchc.js and a digest of its dist/. */
 export function copyCli(): { bin: string; distDigest: string } {
-  if (!existsSync(join(REPO, 'dist/cchc.js'))) throw new Error('dist/cchc.js is missing: run "npm run build" first');
+  if (!existsSync(join(REPO, 'dist/cchc.cjs'))) throw new Error('dist/cchc.cjs is missing: run "npm run build" first');
   rmSync(CLI_COPY, { recursive: true, force: true });
   for (const part of ['bin', 'dist', 'schemas', 'package.json']) cpSync(join(REPO, part), join(CLI_COPY, part), { recursive: true });
   const hash = createHash('sha256');
   const dist = join(CLI_COPY, 'dist');
   for (const rel of (readdirSync(dist, { recursive: true, encoding: 'utf8' })).sort()) {
-    if (rel.endsWith('.js')) hash.update(`${rel}\0`).update(readFileSync(join(dist, rel)));
+    if (/\.c?js$/u.test(rel)) hash.update(`${rel}\0`).update(readFileSync(join(dist, rel)));
   }
   return { bin: join(CLI_COPY, 'bin/cchc.js'), distDigest: hash.digest('hex') };
 }
