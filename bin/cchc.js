@@ -37,7 +37,9 @@ if (!writeCache) {
   }
 }
 
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+// Strict mode, as for the ES modules cchc is written in (esbuild's "use strict" comes after the
+// bundle's first line, where it is no directive).
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {'use strict';${source}\n})`, { filename: bundle, cachedData });
 const bundleModule = { exports: {} };
 script.runInThisContext()(bundleModule.exports, createRequire(bundle), bundleModule, bundle, dirname(bundle));
 if (writeCache) {
