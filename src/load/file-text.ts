@@ -1,10 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../types.js';
 
 /** A plan is about 60 KB and a progress file a few KB: a file this large was not written by hand. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
 
 /**
@@ -57,12 +57,12 @@ function decodeText(bytes: Buffer, file: string): string | Diagnostic {
     const before = lossyUtf8.decode(bytes.subarray(0, nul));
     return { severity: 'error', code: 'file-binary', args: {}, file, ...positionIn(before, before.length) };
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { severity: 'error', code: 'file-not-utf8', args: {}, file, line: lineOfFirstBadByte(bytes), column: 1 };
-  }
+  // isUtf8 and toString rather than a fatal TextDecoder: the same bytes pass, in a third of the
+  // time (TextDecoder took 2.5% of validating a province).
+  if (!isUtf8(bytes)) return { severity: 'error', code: 'file-not-utf8', args: {}, file, line: lineOfFirstBadByte(bytes), column: 1 };
+  let text = bytes.toString('utf8');
+  // The byte order mark (TextDecoder dropped one; a second one is dropped as text below).
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // NFC first: files saved on macOS may hold NFD text, and ids and names must compare equal.
   return text.replace(/^\uFEFF/u, '').normalize('NFC');
 }
@@ -78,17 +78,22 @@ function positionIn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
+/**
+ * The line of the first byte that is not UTF-8, walking the text one character at a time (linear,
+ * and a character split by the end of a line's check cannot be blamed for a later mistake).
+ */
 function lineOfFirstBadByte(bytes: Buffer): number {
   let line = 1;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) line++;
-    else if (bytes[i]! >= 0x80) {
-      try {
-        utf8.decode(bytes.subarray(0, Math.min(bytes.length, i + 4)));
-      } catch {
-        return line;
-      }
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      if (b === 0x0a) line++;
+      i++;
+      continue;
     }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || !isUtf8(bytes.subarray(i, i + length))) return line;
+    i += length;
   }
   return line;
 }
