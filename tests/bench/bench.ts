@@ -152,8 +152,11 @@ function measureRounds(name: string, rounds: Command[][]): Map<string, Stats> {
 
 const node = (...args: string[]) => [NODE, ...args];
 
-function startupCommands(): Command[] {
+function startupCommands(oneCommune: string): Command[] {
+  // One commune's own repository (17 files): where start-up, not the files, decides.
+  const one = treeCommands(1, oneCommune).filter((c) => /^(validate|ajv)/u.test(c.id));
   return [
+    ...one,
     { id: 'node', label: 'node -e 0', argv: node('-e', '0'), ok: [0] },
     { id: 'version', label: 'cchc --version', argv: node(CCHC, '--version'), ok: [0] },
     { id: 'example', label: 'cchc check (bundled example)', argv: node(CCHC, 'check', '--no-color'), ok: [0, 1] },
@@ -252,7 +255,12 @@ function main(): void {
   const stats = new Map<string, Stats>();
   const add = (m: Map<string, Stats>) => m.forEach((v, k) => stats.set(k, v));
 
-  const startup = startupCommands();
+  const oneCommune = treeDir(1);
+  const { manifest: oneManifest } = ensureTree(1, seed, oneCommune);
+  const startup = startupCommands(oneCommune);
+  const [validateOne, ajvOne] = [capture(startup[0]!), capture(startup[1]!)];
+  if (!validateOne.stdout.includes(String(oneManifest.files))) throw new Error(`validate N=1: ${validateOne.stdout}`);
+  if (ajvOne.stdout.split('\n').filter((l) => l.endsWith(' valid')).length !== oneManifest.progressFiles) throw new Error(`ajv-cli N=1: ${ajvOne.stdout}`);
   for (const c of startup) capture(c); // warm-up
   add(measureRounds('start-up', Array.from({ length: startupReps }, () => startup)));
   const bySize = new Map<number, Command[]>();
@@ -278,6 +286,7 @@ function main(): void {
     ratio('floor N=1000 / floor N=100', s('floor1000'), s('floor100'), undefined, 'scaling of the floor itself'),
     ratio('validate / ajv-cli, N=100', s('validate100'), s('ajv100'), 0.7),
     ratio('validate / ajv-cli, N=1000', s('validate1000'), s('ajv1000'), 0.7),
+    ratio('validate / ajv-cli, one commune (N=1)', s('validate1'), s('ajv1'), undefined, "a commune's own repository"),
     ratio('cchc --version / node -e 0', s('version'), s('node'), 1.5),
     ratio('cchc check (example) / node -e 0', s('example'), s('node'), 2.5),
     ratio('floor on the example / node -e 0', s('floorExample'), s('node'), undefined, 'what yaml alone costs a fresh process'),
