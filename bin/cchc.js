@@ -9,7 +9,7 @@
 // only with the bundle it was made from (it begins with the bundle's first line, which names the
 // build), and V8 itself refuses it from another Node version or with other V8 flags: then the
 // bundle is compiled as usual.
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -31,7 +31,7 @@ let cachedData;
 if (!writeCache) {
   try {
     const cache = readFileSync(`${bundle}.cache`);
-    if (stamp.length > 1 && cache.subarray(0, stamp.length).equals(stamp)) cachedData = cache.subarray(stamp.length);
+    if (source.startsWith('// cchc build ') && cache.subarray(0, stamp.length).equals(stamp)) cachedData = cache.subarray(stamp.length);
   } catch {
     // No cache (a build without one): compile as usual.
   }
@@ -44,9 +44,16 @@ const bundleModule = { exports: {} };
 script.runInThisContext()(bundleModule.exports, createRequire(bundle), bundleModule, bundle, dirname(bundle));
 if (writeCache) {
   // Written whole under another name, then renamed: a build interrupted here leaves no half cache.
+  // A cache that cannot be written (a read-only install) is only a slower start: say so, and
+  // leave the run's own exit code alone.
   process.once('exit', () => {
     const temp = `${bundle}.cache.${process.pid}.tmp`;
-    writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]));
-    renameSync(temp, `${bundle}.cache`);
+    try {
+      writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]));
+      renameSync(temp, `${bundle}.cache`);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      process.stderr.write(`cchc: code cache not written: ${error.message}\n`);
+    }
   });
 }
