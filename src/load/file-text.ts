@@ -57,8 +57,8 @@ function decodeText(bytes: Buffer, file: string): string | Diagnostic {
     const before = lossyUtf8.decode(bytes.subarray(0, nul));
     return { severity: 'error', code: 'file-binary', args: {}, file, ...positionIn(before, before.length) };
   }
-  // isUtf8 and toString rather than a fatal TextDecoder: the same bytes pass, in a third of the
-  // time (TextDecoder took 2.5% of validating a province).
+  // isUtf8 and toString take exactly the bytes a fatal TextDecoder takes (tests/file-text.test.ts),
+  // in the same time once warm; isUtf8 also finds the line of a bad byte below.
   if (!isUtf8(bytes)) return { severity: 'error', code: 'file-not-utf8', args: {}, file, line: lineOfFirstBadByte(bytes), column: 1 };
   let text = bytes.toString('utf8');
   // The byte order mark (TextDecoder dropped one; a second one is dropped as text below).
