@@ -29,7 +29,7 @@ export function compactReport(report: Report): Report {
   for (const key of Object.keys(report) as (keyof Report)[]) {
     if ((HEAVY_PARTS as readonly string[]).includes(key)) {
       const part = key as HeavyPart;
-      stored[part] = Buffer.from(JSON.stringify(report[part], null, 2).replace(/\n/gu, SET_DEPTH_INDENT));
+      stored[part] = Buffer.from(atSetDepth(report[part]));
       Object.defineProperty(compact, key, { enumerable: true, get: () => readBack(compact, part) });
     } else {
       Object.defineProperty(compact, key, { enumerable: true, writable: true, value: report[key] });
@@ -38,6 +38,18 @@ export function compactReport(report: Report): Report {
   texts.set(compact, stored);
   return compact;
 }
+
+/**
+ * JSON.stringify(value, null, 2) with every line after the first indented as a report's keys are
+ * in a set: the value is written nested three levels deep, where JSON.stringify indents it so
+ * itself, and cut out (a pass of replace() over the text took a fifth of compacting).
+ */
+function atSetDepth(value: unknown): string {
+  const text = JSON.stringify({ r: [{ v: value }] }, null, 2);
+  return text.slice(NEST_HEAD, text.length - NEST_TAIL);
+}
+const NEST_HEAD = '{\n  "r": [\n    {\n      "v": '.length;
+const NEST_TAIL = '\n    }\n  ]\n}'.length;
 
 /** The heavy parts of a compact report as text, nested as in a report set; undefined for others. */
 export function storedParts(report: Report): Readonly<Record<HeavyPart, Buffer>> | undefined {
