@@ -23,7 +23,7 @@ const step = (command, args) => {
 step(process.execPath, ['src/build/generate-validators.mjs']);
 step(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 // Remove the previous build's bundle, chunks and code cache.
-for (const name of readdirSync(`${root}dist`)) if (/^cchc(?:[.-].*)?\.(?:js|cjs|cache|map|txt)$/u.test(name)) rmSync(`${root}dist/${name}`);
+for (const name of readdirSync(`${root}dist`)) if (/^cchc(?:[.-].*)?\.(?:js|cjs|cache|map|tmp|txt)$/u.test(name)) rmSync(`${root}dist/${name}`);
 // cli-table3 measures text with the string-width package; give it src/format/string-width.ts,
 // which gives the same widths and is much faster on Vietnamese text (see that file).
 const tableWidths = {
@@ -56,7 +56,9 @@ await build({
   external: ['exceljs', 'yaml'],
   // src/paths.ts and yaml-lib.ts find the package from import.meta.url.
   define: { 'import.meta.url': 'cchcBundleUrl' },
-  banner: { js: `// cchc build ${buildId}\nconst cchcBundleUrl = require('node:url').pathToFileURL(__filename).href;` },
+  // The first line names the build (bin/cchc.js matches the code cache to it) after a "use strict"
+  // of its own: esbuild's comes after the banner, where it is no directive.
+  banner: { js: `"use strict";// cchc build ${buildId}\nconst cchcBundleUrl = require('node:url').pathToFileURL(__filename).href;` },
   plugins: [tableWidths],
   // Without the indentation the file is 570 KB instead of 800: reading it is most of what a run
   // that starts from the code cache still pays for the bundle. Stack traces point into src/ with

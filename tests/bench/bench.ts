@@ -17,7 +17,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { copyCli } from './cli-copy.js';
+import { codeCacheState, copyCli } from './cli-copy.js';
 import { DEFAULT_SEED, ensureTree, REPO, treeDir, type Manifest } from './generate.js';
 
 const NODE = process.execPath;
@@ -237,10 +237,11 @@ function main(): void {
   if (!existsSync(AJV_CLI)) throw new Error('ajv-cli is missing: run "npm ci"');
   const cli = copyCli();
   CCHC = cli.bin;
+  const codeCache = codeCacheState(cli.bin);
 
   const began = process.hrtime.bigint();
   const load: { before: number[]; after: number[] } = { before: loadavg(), after: [] };
-  process.stderr.write(`cchc bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${load.before.map((x) => x.toFixed(1)).join(' ')}, RSS via ${hasGnuTime ? 'GNU time' : 'resourceUsage probe'}\n`);
+  process.stderr.write(`cchc bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, load ${load.before.map((x) => x.toFixed(1)).join(' ')}, RSS via ${hasGnuTime ? 'GNU time' : 'resourceUsage probe'}, code cache ${codeCache}${codeCache === 'used' ? '' : ' (start-up is measured without it)'}\n`);
 
   const trees = new Map<number, { tree: string; manifest: Manifest; reused: boolean; ms: number }>();
   for (const n of sizes) {
@@ -345,7 +346,7 @@ function main(): void {
   const result = {
     schema: 'cchc/bench@1',
     when: new Date().toISOString(),
-    build: { distDigest: cli.distDigest, runFrom: relative(REPO, CCHC) },
+    build: { distDigest: cli.distDigest, runFrom: relative(REPO, CCHC), codeCache },
     machine: { node: process.version, platform: `${process.platform} ${release()}`, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMB: Math.round(totalmem() / 2 ** 20), loadavg: load },
     method: {
       timing: 'whole process, spawnSync wall time (process.hrtime); medians of interleaved repetitions',
