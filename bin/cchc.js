@@ -7,10 +7,10 @@
 // running a check of the bundled example with CCHC_WRITE_CODE_CACHE=1. Starting from it spares
 // compiling the bundle on every run, about a tenth of checking the example. The cache begins
 // with the bundle's first line, which names the build, and the bundle's size and modification
-// time: it is used only with the very file it was made from. V8 itself refuses it from another
-// Node version, with other V8 flags, or cut short. Without a usable cache the bundle is compiled
-// as usual. With --enable-source-maps the bundle is required instead, so that Node maps stack
-// traces to src/ (it does not for code compiled with vm.Script).
+// time (to the second): it is used only with the file it was made from. V8 itself refuses it
+// from another Node version, with other V8 flags, or cut short. Without a usable cache the
+// bundle is compiled as usual. With --enable-source-maps the bundle is required instead, so that
+// Node maps stack traces to src/ (it does not for code compiled with vm.Script).
 const { readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
@@ -28,8 +28,9 @@ function notBuilt(error) {
 /** What the cache must begin with to be this bundle's: its first line, then its size and time. */
 function cacheStamp(source) {
   const { size, mtimeMs } = statSync(bundle);
-  // Whole milliseconds: what a copy that keeps times (cp -p, cpSync's preserveTimestamps) keeps.
-  return Buffer.from(`${source.slice(0, source.indexOf('\n') + 1)}${size} ${Math.floor(mtimeMs)}\n`);
+  // Whole seconds: what a copy that keeps times keeps (cpSync's preserveTimestamps goes through a
+  // Date and seconds as a float: 55.731 s comes back as 55.730999…).
+  return Buffer.from(`${source.slice(0, source.indexOf('\n') + 1)}${size} ${Math.floor(mtimeMs / 1000)}\n`);
 }
 
 function run() {

@@ -4,7 +4,7 @@
  * plain files does not load the yaml library (quickYaml reads them; yaml costs ~60 ms to load).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,7 +108,10 @@ it('does not run a cache made before the bundle was edited, even when the edit k
     const before = runWithProbe(dir, 'check', '--lang', 'en', '--as-of', '2025-01-15', join(root, 'plans'), join(root, 'fixtures/quang-son-2025'));
     expect(before).toMatchObject({ status: 0, cache: 'used' });
     expect(before.stdout).toContain('No overdue criteria.');
-    // An edit by hand (or a patch tool) of the same length: V8 would check only the length.
+    // An edit by hand (or a patch tool) of the same length: V8 would check only the length. The
+    // cache names the bundle's time to the second: an edit within the build's second would pass.
+    const builtAt = Math.floor(statSync(bundle).mtimeMs / 1000);
+    while (Math.floor(Date.now() / 1000) <= builtAt) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     writeFileSync(bundle, readFileSync(bundle, 'utf8').replace('No overdue criteria.', 'NO OVERDUE CRITERIA!'));
     const after = runWithProbe(dir, 'check', '--lang', 'en', '--as-of', '2025-01-15', join(root, 'plans'), join(root, 'fixtures/quang-son-2025'));
     expect(after).toMatchObject({ status: 0, cache: 'none' });
