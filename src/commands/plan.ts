@@ -27,7 +27,6 @@ export interface PlanShowOptions {
   lang?: Lang;
 }
 
-
 export interface PlanDiffOptions {
   format?: DiffFormatName;
   config?: string;

@@ -3,7 +3,7 @@ import { STATUS_LABEL, ui } from '../messages.js';
 import type { Report } from '../types.js';
 import { STATUSES } from '../types.js';
 import type { FormatName } from '../choices.js';
-import { HEAVY_PARTS, SET_DEPTH_INDENT, storedParts } from './compact-report.js';
+import { HEAVY_PARTS, jsonAtDepth, SET_DEPTH_INDENT, storedParts } from './compact-report.js';
 import { formatters, type FormatOptions } from './index.js';
 
 /** Formats that can hold several plans in one output; the others get one file per plan. */
@@ -79,12 +79,8 @@ export async function* formatManyChunks(format: FormatName, reports: readonly Re
 
 /**
  * The report set (`cchc/report-set@1`) in pieces, one per plan, whose concatenation is exactly
- * `JSON.stringify(set, null, 2)`: each report is indented to its depth in the set (JSON text has no
- * line breaks inside strings, so indenting every line is safe).
+ * `JSON.stringify(set, null, 2)`.
  */
-const NESTED_HEAD = '{\n  "r": [\n    ';
-const NESTED_TAIL = '\n  ]\n}';
-
 function* reportSetChunks(reports: readonly Report[]): Generator<string | Uint8Array> {
   const head = JSON.stringify({ schema: 'cchc/report-set@1', plans: worstFirst(reports).map((r) => ({ ...r.plan, summary: r.summary })) }, null, 2);
   yield `${head.slice(0, -2)},\n  "reports": [\n`;
@@ -96,9 +92,8 @@ function* reportSetChunks(reports: readonly Report[]): Generator<string | Uint8A
 }
 
 /**
- * One report as JSON.stringify writes it inside the set. Written inside a list inside an object,
- * it comes out at its depth with no second copy of its text to indent it; a report kept as text
- * (compact-report.ts) has its heavy parts written from that text.
+ * One report as JSON.stringify writes it inside the set, two levels down (jsonAtDepth); a report
+ * kept as text (compact-report.ts) has its heavy parts written from that text.
  */
 function* nestedReport(report: Report): Generator<string | Uint8Array> {
   const stored = storedParts(report);
@@ -106,8 +101,7 @@ function* nestedReport(report: Report): Generator<string | Uint8Array> {
   const value = stored
     ? Object.fromEntries(Object.keys(report).map((key) => [key, (HEAVY_PARTS as readonly string[]).includes(key) ? placeholder(key) : report[key as keyof Report]]))
     : report;
-  let text = JSON.stringify({ r: [value] }, null, 2);
-  text = text.slice(NESTED_HEAD.length - 4, -NESTED_TAIL.length);
+  const text = `    ${jsonAtDepth(value, 2)}`;
   if (!stored) {
     yield text;
     return;

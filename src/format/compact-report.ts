@@ -40,16 +40,22 @@ export function compactReport(report: Report): Report {
 }
 
 /**
- * JSON.stringify(value, null, 2) with every line after the first indented as a report's keys are
- * in a set: the value is written nested three levels deep, where JSON.stringify indents it so
- * itself, and cut out (a pass of replace() over the text took a fifth of compacting).
+ * JSON.stringify(value, null, 2) as it is written `depth` levels down in a larger JSON.stringify
+ * (…, null, 2): every line after the first indented by two spaces a level. The value is written
+ * inside that many lists, where JSON.stringify indents it itself, and cut out: no second copy of
+ * the text is made to indent it (a replace() over the text took a fifth of compacting).
  */
-function atSetDepth(value: unknown): string {
-  const text = JSON.stringify({ r: [{ v: value }] }, null, 2);
-  return text.slice(NEST_HEAD, text.length - NEST_TAIL);
+export function jsonAtDepth(value: unknown, depth: number): string {
+  let nested = value;
+  for (let i = 0; i < depth; i++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  // Before the value, `[\n  [\n    ` for a depth of 2 (depth² + 3·depth characters); after it,
+  // `\n  ]\n]` (depth² + depth).
+  return text.slice(depth * (depth + 3), text.length - depth * (depth + 1));
 }
-const NEST_HEAD = '{\n  "r": [\n    {\n      "v": '.length;
-const NEST_TAIL = '\n    }\n  ]\n}'.length;
+
+/** A part as it is written in a report set, where a report's keys are 3 levels down. */
+const atSetDepth = (value: unknown) => jsonAtDepth(value, 3);
 
 /** The heavy parts of a compact report as text, nested as in a report set; undefined for others. */
 export function storedParts(report: Report): Readonly<Record<HeavyPart, Buffer>> | undefined {

@@ -206,19 +206,20 @@ class Loader {
   private addPlan(source: Source, index: number, quiet = false): void {
     if (!quiet) this.counts.plans++;
     const { plan: loadedPlan, diagnostics } = loadPlan(source);
-    const plan = loadedPlan && detachedCopy(loadedPlan);
     if (!quiet) this.diagnostics.push(...diagnostics);
     const id = (source.data as { id?: unknown }).id;
-    if (!plan) {
+    if (!loadedPlan) {
       if (typeof id === 'string') this.brokenPlans.add(id);
       return;
     }
-    const other = this.planFiles.get(plan.id);
+    const other = this.planFiles.get(loadedPlan.id);
     if (other && other.index !== index) {
       const pos = locate(source, ['id']);
-      this.diagnostics.push({ severity: 'error', code: 'duplicate-plan', args: { id: plan.id, other: other.file }, file: source.file, line: pos.line, column: pos.column });
+      this.diagnostics.push({ severity: 'error', code: 'duplicate-plan', args: { id: loadedPlan.id, other: other.file }, file: source.file, line: pos.line, column: pos.column });
       return;
     }
+    // Only a plan that is kept is copied off its file's text.
+    const plan = detachedCopy(loadedPlan);
     this.plans.set(plan.id, plan);
     this.planFiles.set(plan.id, { file: plan.file, index });
   }

@@ -5,10 +5,11 @@
  */
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { formatMany, formatManyChunks } from '../../src/format/combine.js';
-import { compactReport, storedParts } from '../../src/format/compact-report.js';
+import { compactReport, jsonAtDepth, storedParts } from '../../src/format/compact-report.js';
 import { formatters, type FormatOptions } from '../../src/format/index.js';
 import { discover } from '../../src/load/discover.js';
 import { loadInputs } from '../../src/load/load-inputs.js';
@@ -69,5 +70,11 @@ describe('a report kept as text', () => {
     expect(b!.criteria).not.toBe(first);
     expect(a!.criteria).not.toBe(first);
     expect(a!.criteria).toEqual(first);
+  });
+
+  it('writes JSON at a depth as JSON.stringify writes it nested that deep', () => {
+    fc.assert(fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 4 }), (value, depth) => {
+      expect(jsonAtDepth(value, depth)).toBe(JSON.stringify(value, null, 2).replace(/\n/gu, `\n${'  '.repeat(depth)}`));
+    }), { numRuns: 2_000 });
   });
 });
