@@ -111,6 +111,27 @@ export interface Plan {
   headingIds: Set<string>;
 }
 
+/**
+ * What progress files are checked against: a plan without its titles, texts and notes. `cchc
+ * validate` keeps only this of each plan until its last file is read, and a Plan is one.
+ */
+export interface PlanOutline {
+  file: string;
+  amendments: Amendment[];
+  id: string;
+  revision: number;
+  units: Map<string, Unit>;
+  criteria: CriterionOutline[];
+  headingIds: Set<string>;
+}
+
+export interface CriterionOutline {
+  id: string;
+  heading?: string;
+  lead: string;
+  measures: Pick<Measure, 'id' | 'kind' | 'totalLabel'>[];
+}
+
 /** Figures for one measure in one progress entry. */
 export interface Figure {
   value: number;

@@ -72,6 +72,12 @@ function expectSameReading(dir: string, options: LoadOptions = {}) {
   expect(streamed.plans.size).toBe(0);
   expect(streamed.reports).toEqual([]);
   expect(handedOver.map((h) => h.plan.id).sort()).toEqual([...inOrder.plans.keys()].sort());
+  // `cchc validate`, which keeps only plans' outlines, finds the same problems.
+  const { files } = discover([dir], dir);
+  const findings = loadInputs(files, { root: dir, ...options, findingsOnly: true });
+  expect(sortDiagnostics(findings.diagnostics)).toEqual(sortDiagnostics(inOrder.diagnostics));
+  expect(findings.counts).toEqual(inOrder.counts);
+  expect(findings.planFiles).toEqual(inOrder.planFiles);
   return inOrder;
 }
 

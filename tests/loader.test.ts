@@ -7,6 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { discover } from '../src/load/discover.js';
@@ -299,18 +301,21 @@ describe('loadInputs: the exact code, line and column of each problem', () => {
     expect(reread.reports.map((r) => r.file)).toEqual(['in/a.yaml']);
   });
 
-  it('keepReports: false (cchc validate) finds the same problems and keeps no report', () => {
+  it('findingsOnly (cchc validate) finds the same problems and keeps no report nor plan', () => {
     const files = {
       'in/a.yaml': text(...HEAD, ...ON_TIME),
       'in/b.yaml': text(...HEAD.slice(0, 5), 'asOf: 14/09/2025', 'criteria:', ...ON_TIME),
       'in/c.yaml': text(...HEAD.slice(0, 5), 'asOf: 14/06/2025', 'criteria:', ...ON_TIME),
     };
     const kept = load(files);
-    const light = load(files, PLAN_TEXT, { keepReports: false });
+    const light = load(files, PLAN_TEXT, { findingsOnly: true });
     expect(light.diagnostics).toEqual(kept.diagnostics);
     expect(light.diagnostics.map((d) => d.code)).toEqual(['duplicate-report']);
     expect(kept.reports).toHaveLength(2);
     expect(light.reports).toEqual([]);
+    expect(kept.plans.size).toBe(1);
+    expect(light.plans.size).toBe(0);
+    expect(light.planFiles).toEqual(kept.planFiles);
     expect(light.counts).toEqual(kept.counts);
   });
 
@@ -528,4 +533,46 @@ describe('encodings do not change the result: the bundled plan and fixtures eval
       expect(clean.summary).toMatchObject({ total: 43, fail: 1 });
     });
   }
+});
+
+describe('what is kept of the files read', () => {
+  // V8 keeps a string read from a file (13 characters or more) as a slice of the file's whole
+  // text: one such string kept, say a plan id as a map key, keeps the text (~60 KB of a plan).
+  const gc = (() => {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  })();
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+
+  it.each([
+    ['cchc validate (findingsOnly)', { findingsOnly: true }],
+    ['reading in order, whole plans kept', {}],
+  ] as const)('%s keeps no file text alive', (_, options) => {
+    const count = 60;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < count; i++) {
+      // Ids of 13 characters or more, as a merged commune's are.
+      files[`ke-hoach/${i}.yaml`] = PLAN_TEXT.replace(/^id: quang-son-2025$/mu, `id: xa-thu-nghiem-so-${i}-2025`);
+    }
+    write(tmp, files);
+    const found = discover(['.'], tmp);
+    // Once first, so that what is measured holds no compiled code.
+    loadInputs(found.files.slice(0, 2), options);
+    const start = heap();
+    const inputs = loadInputs(found.files, options);
+    const kept = heap() - start;
+    // The same values, every string a copy of its own: what keeping them should cost.
+    const copy = structuredClone(inputs);
+    const copied = heap() - start - kept;
+    expect(inputs.planFiles.size).toBe(count);
+    expect(copy.planFiles).toEqual(inputs.planFiles);
+    // The texts are ~4 MB, as much as the whole plans take and 300 times what findingsOnly keeps;
+    // a tenth of that is left for the heap's own changes from one measure to the next.
+    const texts = Object.values(files).reduce((sum, t) => sum + t.length * 2, 0);
+    expect(kept, `kept ${kept} bytes, a copy ${copied}, texts ${texts}`).toBeLessThan(copied * 1.25 + texts * 0.1);
+  });
 });

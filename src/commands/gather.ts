@@ -13,8 +13,8 @@ export interface GatherOptions {
   plan?: string;
   config?: string;
   cwd: string;
-  /** false: check progress files without keeping their reports (loadInputs). */
-  keepReports?: boolean;
+  /** Only the findings are wanted: no report nor whole plan is kept (loadInputs). */
+  findingsOnly?: boolean;
   /** Each plan with its reports, handed over as soon as read (loadInputs). */
   onPlan?: LoadOptions['onPlan'];
 }
@@ -40,7 +40,7 @@ export function gather(options: GatherOptions, config: Config | undefined): Inpu
   if (planIsFile) paths.push(options.plan!);
   let { files, diagnostics } = discover(paths, options.cwd);
   // Evidence paths are relative to the repository: the folder of cchc.config.yaml, else here.
-  const load = { root: config ? dirname(config.abs) : options.cwd, strict: options.strict, keepReports: options.keepReports, onPlan: options.onPlan };
+  const load = { root: config ? dirname(config.abs) : options.cwd, strict: options.strict, findingsOnly: options.findingsOnly, onPlan: options.onPlan };
   let inputs = loadInputs(files, load);
   if (inputs.counts.plans === 0 && !planIsFile && options.paths.length > 0 && config && config.plans.length > 0) {
     // `cchc check progress/2025-Q3` in a configured repository: the plan comes from the config.

@@ -18,7 +18,7 @@ export interface ValidateOptions {
 export function runValidate(options: ValidateOptions, ctx: CheckContext): 0 {
   const { config, diagnostics: configDiagnostics } = gatherConfig({ config: options.config, cwd: ctx.cwd });
   const lang: Lang = options.lang ?? config?.lang ?? 'vi';
-  const inputs = configDiagnostics.length > 0 ? undefined : gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd, keepReports: false }, config);
+  const inputs = configDiagnostics.length > 0 ? undefined : gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd, findingsOnly: true }, config);
   const diagnostics = sortDiagnostics([...configDiagnostics, ...(inputs?.diagnostics ?? [])]);
   for (const d of diagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

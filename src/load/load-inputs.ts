@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Diagnostic, Plan, ProgressReport } from '../types.js';
+import type { Diagnostic, Plan, PlanOutline, ProgressReport } from '../types.js';
 import { copy, detachedCopy, detachLongStrings } from '../util/detach-strings.js';
-import { loadPlan } from '../validate/plan.js';
+import { loadPlan, planOutline } from '../validate/plan.js';
 import { loadProgress } from '../validate/progress.js';
 import type { FoundFile } from './discover.js';
 import { locate, type Position } from './locate.js';
@@ -11,7 +11,7 @@ import { sniffFile } from './sniff.js';
 import type { Source } from './source.js';
 
 export interface Inputs {
-  /** The plans read (none when handed over to LoadOptions.onPlan). */
+  /** The plans read (none when handed over to LoadOptions.onPlan, or with findingsOnly). */
   plans: Map<string, Plan>;
   /** Every plan read without error, by id, in the order of their files: its file. */
   planFiles: Map<string, string>;
@@ -45,10 +45,11 @@ export interface LoadOptions {
   root?: string;
   strict?: boolean;
   /**
-   * false: check the progress files but keep no report (`cchc validate`, which prints only the
-   * findings: at N = 1,000 the reports are some 130 MB). `Inputs.reports` is then empty.
+   * Only the findings are wanted (`cchc validate`): no report is kept (at N = 1,000 the reports
+   * are some 130 MB), and of each plan only its outline, what progress files are checked against.
+   * `Inputs.plans` and `.reports` are then empty. Not with onPlan.
    */
-  keepReports?: boolean;
+  findingsOnly?: boolean;
   /** Text held for progress files that wait for their plan (default HELD_BYTES; tests set 0). */
   heldBytes?: number;
   /**
@@ -89,8 +90,10 @@ export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {
 class Loader {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly counts: Inputs['counts'];
-  /** Plans read and not yet handed over (all of them, without onPlan). */
-  private readonly plans = new Map<string, Plan>();
+  /** Plans read and not yet handed over (all of them, without onPlan); outlines with findingsOnly … */
+  private readonly plans = new Map<string, PlanOutline>();
+  /** … and otherwise the same plans whole. */
+  private readonly wholePlans = new Map<string, Plan>();
   /** Every plan read without error: its file, and its index among the files. */
   private readonly planFiles = new Map<string, { file: string; index: number }>();
   private readonly brokenPlans = new Set<string>();
@@ -109,6 +112,7 @@ class Loader {
     private readonly files: readonly FoundFile[],
     private readonly options: LoadOptions,
   ) {
+    if (options.findingsOnly && options.onPlan) throw new Error('loadInputs: findingsOnly hands no plan over');
     this.counts = { files: files.length, plans: 0, reports: 0 };
     const absOf = new Map(files.map((f) => [f.file, f.abs]));
     this.evidenceExists = (path, progressFile) =>
@@ -218,9 +222,12 @@ class Loader {
       this.diagnostics.push({ severity: 'error', code: 'duplicate-plan', args: { id: loadedPlan.id, other: other.file }, file: source.file, line: pos.line, column: pos.column });
       return;
     }
-    // Only a plan that is kept is copied off its file's text.
-    const plan = detachedCopy(loadedPlan);
+    // Only a plan that is kept is copied off its file's text, and only the copy's strings are
+    // kept: the plan's id as read, as a key of planFiles, kept the whole text alive.
+    const whole = this.options.findingsOnly ? undefined : detachedCopy(loadedPlan);
+    const plan = whole ?? planOutline(loadedPlan);
     this.plans.set(plan.id, plan);
+    if (whole) this.wholePlans.set(whole.id, whole);
     this.planFiles.set(plan.id, { file: plan.file, index });
   }
 
@@ -239,7 +246,7 @@ class Loader {
     if (!loadedReport) return;
     // A report kept is detached from the file's text; one not kept (validate) is dropped here, and
     // only what the duplicate check needs is copied out of it.
-    const keep = this.options.keepReports !== false;
+    const keep = !this.options.findingsOnly;
     const report = keep ? detachLongStrings(loadedReport) : loadedReport;
     const [plan, unit, asOf] = [copy(report.plan), copy(report.unit), report.asOf];
     const entry: Loaded = { index, key: `${plan}\u0000${unit}\u0000${asOf}`, file: report.file, unit, asOf, asOfAt: locate(source, ['asOf']) };
@@ -273,7 +280,7 @@ class Loader {
   }
 
   private handOver(planId: string): void {
-    const plan = this.plans.get(planId)!;
+    const plan = this.wholePlans.get(planId)!;
     const loaded = this.loaded.get(planId) ?? [];
     const { reports, duplicates } = this.reportsOf(loaded);
     const before = this.duplicateFindings.get(planId);
@@ -284,6 +291,7 @@ class Loader {
     this.duplicateFindings.set(planId, duplicates);
     this.diagnostics.push(...duplicates);
     this.plans.delete(planId);
+    this.wholePlans.delete(planId);
     this.loaded.delete(planId);
     this.handedOver.set(planId, loaded.map((l) => l.index));
     this.options.onPlan?.(plan, reports);
@@ -311,7 +319,7 @@ class Loader {
     this.loaded.clear();
     this.diagnostics.push(...duplicates);
     return {
-      plans: this.plans,
+      plans: this.wholePlans,
       planFiles: new Map([...this.planFiles].sort((a, b) => a[1].index - b[1].index).map(([id, { file }]) => [id, file])),
       reports,
       diagnostics: this.diagnostics,

@@ -1,6 +1,6 @@
 import { locate } from '../load/locate.js';
 import type { Source } from '../load/source.js';
-import type { DataPath, Diagnostic, Figure, Plan, PlanChangeRecord, ProgressEntry, ProgressReport, TaskStatus } from '../types.js';
+import type { DataPath, Diagnostic, Figure, PlanChangeRecord, PlanOutline, ProgressEntry, ProgressReport, TaskStatus } from '../types.js';
 import { parseDate } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
 import { reportingUnits, resolveUnit } from './resolve-unit.js';
@@ -32,7 +32,7 @@ export interface ProgressCheckOptions {
 
 export function loadProgress(
   source: Source,
-  plans: Pick<ReadonlyMap<string, Plan>, 'get' | 'keys'>,
+  plans: Pick<ReadonlyMap<string, PlanOutline>, 'get' | 'keys'>,
   brokenPlans: ReadonlySet<string>,
   options: ProgressCheckOptions = {},
 ): { report?: ProgressReport; diagnostics: Diagnostic[] } {

@@ -1,10 +1,10 @@
-import type { Plan } from '../types.js';
+import type { PlanOutline } from '../types.js';
 import { foldName } from '../util/fold-name.js';
 
-const indexes = new WeakMap<Plan, Map<string, string>>();
+const indexes = new WeakMap<PlanOutline, Map<string, string>>();
 
 /** The unit id a progress file means by `unit:` — its id, its name or an alias, spelt any common way. */
-export function resolveUnit(plan: Plan, written: string): string | undefined {
+export function resolveUnit(plan: PlanOutline, written: string): string | undefined {
   let index = indexes.get(plan);
   if (!index) {
     index = new Map();
@@ -17,6 +17,6 @@ export function resolveUnit(plan: Plan, written: string): string | undefined {
 }
 
 /** The units that report figures for a criterion led by `lead`: the members of a group, or the lead itself. */
-export function reportingUnits(plan: Plan, lead: string): string[] {
+export function reportingUnits(plan: PlanOutline, lead: string): string[] {
   return plan.units.get(lead)?.members ?? [lead];
 }
