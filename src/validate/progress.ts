@@ -1,6 +1,6 @@
 import { locate } from '../load/locate.js';
 import type { Source } from '../load/source.js';
-import type { DataPath, Diagnostic, Figure, PlanChangeRecord, PlanOutline, ProgressEntry, ProgressReport, TaskStatus } from '../types.js';
+import type { CriterionOutline, DataPath, Diagnostic, Figure, PlanChangeRecord, PlanOutline, ProgressEntry, ProgressReport, TaskStatus } from '../types.js';
 import { parseDate } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
 import { reportingUnits, resolveUnit } from './resolve-unit.js';
@@ -101,7 +101,7 @@ export function loadProgress(
   // Keys the schema already called misspelt fields ("complatedOn"), by position, with the field
   // meant: one mistake, one message — not also an unknown measure, nor a missing completion date.
   const misspelt = new Map(schemaDiagnostics.filter((d) => d.code === 'unknown-field').map((d) => [`${d.line}:${d.column}`, d.args.suggestion]));
-  const criteriaById = new Map(plan.criteria.map((c) => [c.id, c]));
+  const criteriaById = criteriaOf(plan);
   const entries = new Map<string, ProgressEntry>();
   const rawCriteria = isRecord(raw.criteria) ? raw.criteria : {};
   for (const [id, entry] of Object.entries(rawCriteria)) {
@@ -210,6 +210,15 @@ export function loadProgress(
     report: { file: source.file, plan: plan.id, planRevision: raw.planRevision, unit, period: raw.period, asOf, reportedBy: raw.reportedBy, entries },
     diagnostics,
   };
+}
+
+const criteriaByPlan = new WeakMap<PlanOutline, ReadonlyMap<string, CriterionOutline>>();
+
+/** A plan's criteria by id, made once per plan rather than once per progress file. */
+function criteriaOf(plan: PlanOutline): ReadonlyMap<string, CriterionOutline> {
+  let byId = criteriaByPlan.get(plan);
+  if (!byId) criteriaByPlan.set(plan, (byId = new Map(plan.criteria.map((c) => [c.id, c]))));
+  return byId;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
