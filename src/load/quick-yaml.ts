@@ -39,6 +39,8 @@ export interface QuickScalar {
 export interface QuickRead {
   data: Record<string, unknown>;
   root: QuickMap;
+  /** Some number is written with a point (`7.85`, or `1.250` meaning 1,250: thousands-dot.ts). */
+  dottedNumbers: boolean;
 }
 
 /** YAML's limit on an implicit key (the full reader reports a longer one). */
@@ -101,6 +103,7 @@ class Reader {
   private node: QuickNode | undefined;
   /** … and, for flowScalar(), the offset after it. */
   private next = 0;
+  private dotted = false;
 
   constructor(private readonly text: string) {}
 
@@ -123,7 +126,7 @@ class Reader {
     const root = this.stack[0];
     if (!root || root.seq) return undefined;
     this.settlePending();
-    return { data: root.obj, root: root.node };
+    return { data: root.obj, root: root.node, dottedNumbers: this.dotted };
   }
 
   private line(i: number, end: number): void {
@@ -264,7 +267,7 @@ class Reader {
     const raw = text.slice(j, stop);
     if (raw.includes(': ') || raw.endsWith(':')) giveUp();
     this.node = { kind: 'scalar', start: j, plain: raw };
-    return plainValue(raw);
+    return this.plain(raw);
   }
 
   /** `[a, "b"]` or `{ value: 1, total: 2 }` on one line, holding scalars only. */
@@ -338,7 +341,14 @@ class Reader {
     const raw = text.slice(j, stop);
     this.node = { kind: 'scalar', start: j, plain: raw };
     this.next = k;
-    return plainValue(raw);
+    return this.plain(raw);
+  }
+
+  /** What a plain scalar means (plainValue), noting a number written with a point. */
+  private plain(raw: string): unknown {
+    const value = plainValue(raw);
+    if (typeof value === 'number' && !this.dotted) this.dotted = raw.includes('.');
+    return value;
   }
 
   /** The offset just after the closing quote of a one-line quoted scalar at `i`, or -1. */

@@ -38,7 +38,7 @@ export function readSource(absPath: string, file: string): Read {
   const lineCounter = new LineStarts(text);
   // Plain files (nearly all) are read quickly; anything else, and every mistake, by yaml.
   const quick = quickYaml(text);
-  if (quick) return { source: { file, text, quick: quick.root, lineCounter, data: quick.data }, diagnostics: [] };
+  if (quick) return { source: { file, text, quick: quick.root, lineCounter, data: quick.data, dottedNumbers: quick.dottedNumbers }, diagnostics: [] };
   return parseText(text, file, lineCounter);
 }
 

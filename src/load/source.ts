@@ -15,6 +15,8 @@ export interface Source {
   quick?: QuickMap;
   lineCounter: LineStarts;
   data: unknown;
+  /** false: no number in the file is written with a point (known when quickYaml read it). */
+  dottedNumbers?: boolean;
 }
 
 export type { DataPath };

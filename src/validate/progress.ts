@@ -125,22 +125,22 @@ export function loadProgress(
       continue;
     }
     const figures = new Map<string, Figure>();
-    const measureIds = criterion.measures.map((m) => m.id);
-    const meant = new Set<unknown>();
+    const measureIds = () => criterion.measures.map((m) => m.id);
+    let completedOnMisspelt = false;
     for (const [key, value] of Object.entries(entry)) {
       if (RESERVED.has(key)) continue;
       const mPath = [...path, key];
       const measure = criterion.measures.find((m) => m.id === key);
       const keyAt = measure ? undefined : locate(source, mPath, { key: true });
       if (keyAt && misspelt.has(`${keyAt.line}:${keyAt.column}`)) {
-        meant.add(misspelt.get(`${keyAt.line}:${keyAt.column}`));
+        if (misspelt.get(`${keyAt.line}:${keyAt.column}`) === 'completedOn') completedOnMisspelt = true;
         continue;
       }
       if (!measure) {
-        if (measureIds.length === 0) error('task-has-no-measures', { criterion: id, measure: key }, mPath, true);
+        if (criterion.measures.length === 0) error('task-has-no-measures', { criterion: id, measure: key }, mPath, true);
         else {
-          const suggestion = suggest(key, measureIds);
-          error('unknown-measure', { criterion: id, measure: key, known: measureIds.join(', '), ...(suggestion ? { suggestion } : {}) }, mPath, true);
+          const suggestion = suggest(key, measureIds());
+          error('unknown-measure', { criterion: id, measure: key, known: measureIds().join(', '), ...(suggestion ? { suggestion } : {}) }, mPath, true);
         }
         continue;
       }
@@ -172,9 +172,9 @@ export function loadProgress(
         figures.set(key, { value: figure, line });
       }
     }
-    if (entry.status !== undefined && measureIds.length > 0) error('status-on-measured', { criterion: id, known: measureIds.join(', ') }, [...path, 'status'], true);
+    if (entry.status !== undefined && criterion.measures.length > 0) error('status-on-measured', { criterion: id, known: measureIds().join(', ') }, [...path, 'status'], true);
     const completedOn = dateOf(entry.completedOn, [...path, 'completedOn']);
-    if (entry.status === 'done' && entry.completedOn === undefined && !meant.has('completedOn')) error('done-needs-date', { criterion: id }, [...path, 'status']);
+    if (entry.status === 'done' && entry.completedOn === undefined && !completedOnMisspelt) error('done-needs-date', { criterion: id }, [...path, 'status']);
     if (completedOn && asOf && completedOn > asOf) {
       push('warning', 'completed-after-as-of', { completedOn, asOf }, [...path, 'completedOn']);
     }
@@ -228,13 +228,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** A ratio `{ value: , total: }`, a count or percent, or a status left empty. */
 function isPlaceholder(value: unknown): boolean {
   if (value === null) return true;
-  return isRecord(value) && Object.keys(value).length > 0 && Object.values(value).every((v) => v === null);
+  if (!isRecord(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => value[k] === null);
 }
+
+const holdsPlaceholder = (entry: unknown) =>
+  isRecord(entry) && Object.keys(entry).some((key) => key !== 'note' && key !== 'evidence' && isPlaceholder(entry[key]));
 
 /** The data with empty placeholders removed, and which fields of which criteria were left empty. */
 function withoutPlaceholders(data: unknown): { data: unknown; unfilled: Map<string, string[]> } {
   const unfilled = new Map<string, string[]>();
   if (!isRecord(data) || !isRecord(data.criteria)) return { data, unfilled };
+  // Nearly every file has none: then it is not copied.
+  if (!Object.values(data.criteria).some(holdsPlaceholder)) return { data, unfilled };
   const criteria: Record<string, unknown> = {};
   for (const [id, entry] of Object.entries(data.criteria)) {
     if (!isRecord(entry)) {

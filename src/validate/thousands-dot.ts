@@ -29,6 +29,8 @@ export interface ThousandsDot {
  * `path` is the measure's; both figures are numbers, not negative.
  */
 export function thousandsDot(source: Source, path: DataPath, kind: MeasureKind, figure: number | { value: number; total: number }): ThousandsDot | undefined {
+  // Every finding is of a figure written with a point: none in most files, as quickYaml notes.
+  if (source.dottedNumbers === false) return undefined;
   if (typeof figure === 'number') {
     if (kind !== 'count') return undefined;
     const written = writtenAt(source, path);

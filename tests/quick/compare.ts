@@ -1,8 +1,9 @@
 /**
  * Compares what quickYaml reads with what yaml reads, for tests: the same data, and every node at
- * the same offset (keys, values, list items), with the same text for plain scalars.
+ * the same offset (keys, values, list items), with the same text for plain scalars; and whether
+ * some number is written with a point.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { quickYaml, type QuickNode } from '../../src/load/quick-yaml.js';
 
@@ -17,6 +18,9 @@ export function compareWithYaml(text: string): string | undefined {
   if (doc.warnings.length > 0) return `yaml warned: ${doc.warnings[0]!.message}`;
   const data = doc.toJS();
   if (!isDeepStrictEqual(quick.data, data)) return `data differs: ${JSON.stringify(quick.data)} vs ${JSON.stringify(data)}`;
+  let dotted = false;
+  visit(doc, { Scalar: (_, node) => void (dotted ||= node.type === 'PLAIN' && typeof node.value === 'number' && String(node.source).includes('.')) });
+  if (quick.dottedNumbers !== dotted) return `dottedNumbers ${quick.dottedNumbers}, yaml's scalars say ${dotted}`;
   return sameNodes(quick.root, doc.contents, '$');
 }
 
