@@ -112,8 +112,9 @@ export interface Plan {
 }
 
 /**
- * What progress files are checked against: a plan without its titles, texts and notes. `cchc
- * validate` keeps only this of each plan until its last file is read, and a Plan is one.
+ * What progress files are checked against: a plan without its areas and headings, and with only
+ * the ids, lead and measures of its criteria (units and amendments are kept whole). `cchc
+ * validate` keeps only this of each plan, about a fifth of it; a Plan is one.
  */
 export interface PlanOutline {
   file: string;
@@ -125,6 +126,7 @@ export interface PlanOutline {
   headingIds: Set<string>;
 }
 
+/** A criterion as progress files are checked against it. */
 export interface CriterionOutline {
   id: string;
   heading?: string;

@@ -3,12 +3,11 @@
  * Each broken input is written out line by line; the expected `line:column` of its finding is
  * worked out by hand from that text (1-based, as editors count) and noted beside it.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { discover } from '../src/load/discover.js';
@@ -538,15 +537,22 @@ describe('encodings do not change the result: the bundled plan and fixtures eval
 describe('what is kept of the files read', () => {
   // V8 keeps a string read from a file (13 characters or more) as a slice of the file's whole
   // text: one such string kept, say a plan id as a map key, keeps the text (~60 KB of a plan).
-  const gc = (() => {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  })();
-  const heap = () => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
+  // Measured in a process of its own, started with --expose-gc, on the built modules.
+  const MEASURE = `
+    const [dir, options] = JSON.parse(process.argv[1]);
+    const { discover } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/load/discover.js')).href)});
+    const { loadInputs } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/load/load-inputs.js')).href)});
+    const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed; };
+    const { files } = discover(['.'], dir);
+    loadInputs(files.slice(0, 2), options); // once first, so that what is measured holds no compiled code
+    const start = heap();
+    const inputs = loadInputs(files, options);
+    const kept = heap() - start;
+    // The same values, every string a copy of its own: what keeping them should cost.
+    const copy = structuredClone(inputs);
+    const copied = heap() - start - kept;
+    console.log(JSON.stringify({ kept, copied, planFiles: copy.planFiles.size }));
+  `;
 
   it.each([
     ['cchc validate (findingsOnly)', { findingsOnly: true }],
@@ -559,17 +565,10 @@ describe('what is kept of the files read', () => {
       files[`ke-hoach/${i}.yaml`] = PLAN_TEXT.replace(/^id: quang-son-2025$/mu, `id: xa-thu-nghiem-so-${i}-2025`);
     }
     write(tmp, files);
-    const found = discover(['.'], tmp);
-    // Once first, so that what is measured holds no compiled code.
-    loadInputs(found.files.slice(0, 2), options);
-    const start = heap();
-    const inputs = loadInputs(found.files, options);
-    const kept = heap() - start;
-    // The same values, every string a copy of its own: what keeping them should cost.
-    const copy = structuredClone(inputs);
-    const copied = heap() - start - kept;
-    expect(inputs.planFiles.size).toBe(count);
-    expect(copy.planFiles).toEqual(inputs.planFiles);
+    const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', MEASURE, JSON.stringify([tmp, options])], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const { kept, copied, planFiles } = JSON.parse(run.stdout) as { kept: number; copied: number; planFiles: number };
+    expect(planFiles).toBe(count);
     // The texts are ~4 MB, as much as the whole plans take and 300 times what findingsOnly keeps;
     // a tenth of that is left for the heap's own changes from one measure to the next.
     const texts = Object.values(files).reduce((sum, t) => sum + t.length * 2, 0);

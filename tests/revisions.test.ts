@@ -121,6 +121,33 @@ describe('a progress file pinned to an older plan revision', () => {
   });
 });
 
+describe('cchc validate, which keeps only an outline of each plan (findingsOnly)', () => {
+  it('finds what reading whole plans finds: amendments, headings, and each plan its own criteria', () => {
+    const asOf = (date: string, text: string) => text.replace('asOf: 2025-09-14', `asOf: ${date}`);
+    const files = {
+      // Two plans: revision 2 of the bundled one (3.2.3 renumbered 3.2.4), and a commune whose
+      // plan is still revision 1, where 3.2.3 exists.
+      'plan-a.yaml': planV2(),
+      'plan-b.yaml': PLAN_V1.replace(/^id: quang-son-2025$/mu, 'id: xa-b-2025'),
+      'a-old.yaml': progress(['  "7.3.3":', '    online_full: { value: 975, total: 1250 }', '  "3.2.3":', '    status: in-progress']),
+      'a-heading.yaml': asOf('2025-06-14', progress(['  "7.3":', '    status: in-progress'], 2)),
+      'b.yaml': progress(['  "3.2.3":', '    status: in-progress']).replace('plan: quang-son-2025', 'plan: xa-b-2025'),
+    };
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(tmp, name), content);
+    const found = Object.keys(files).map((name) => ({ abs: join(tmp, name), file: name }));
+    const whole = loadInputs(found);
+    const outlines = loadInputs(found, { findingsOnly: true });
+    expect(outlines.diagnostics).toEqual(whole.diagnostics);
+    expect(outlines.diagnostics.map((d) => [d.file, d.code, d.args.to ?? d.args.children ?? null])).toEqual([
+      ['a-old.yaml', 'plan-revision-older', null],
+      ['a-old.yaml', 'plan-changed', '> 90%'],
+      ['a-old.yaml', 'criterion-removed', '3.2.4'],
+      ['a-heading.yaml', 'criterion-is-heading', '7.3.1, 7.3.2, 7.3.3'],
+    ]);
+    expect(whole.reports.map((r) => r.file)).toEqual(['b.yaml']);
+  });
+});
+
 describe('future file format versions', () => {
   it.each([
     ['plan', PLAN_V1.replace('schema: cchc/plan@1', 'schema: cchc/plan@2')],

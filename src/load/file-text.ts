@@ -7,17 +7,15 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const lossyUtf8 = new TextDecoder('utf-8');
 
+// Every file is read into this one buffer, which grows to the largest (at most MAX_FILE_BYTES): a
+// buffer per file was 1,000 allocations of a plan's size at N = 1,000, outside the heap, each
+// counted towards its next collection. The bytes are decoded (copied) before the next read.
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
 /**
  * The text of a file: UTF-8 with or without BOM, normalised to NFC; or why there is none (a
  * folder, a device, too large, unreadable, UTF-16, binary, not UTF-8).
  */
-/**
- * Every file is read into this one buffer, which grows to the largest: a buffer per file was 1,000
- * allocations of a plan's size at N = 1,000, outside the heap, each counted towards its next
- * collection. The bytes are decoded (copied) before the next file is read.
- */
-let scratch = Buffer.allocUnsafeSlow(64 * 1024);
-
 export function readText(absPath: string, file: string): string | Diagnostic {
   const bytes = readBytes(absPath, file);
   return Buffer.isBuffer(bytes) ? decodeText(bytes, file) : bytes;
@@ -41,7 +39,7 @@ function readBytes(absPath: string, file: string): Buffer | Diagnostic {
     if (stat.size > MAX_FILE_BYTES) {
       return { severity: 'error', code: 'file-too-large', args: { size: stat.size, limit: MAX_FILE_BYTES }, file, line: 1, column: 1 };
     }
-    if (scratch.length < stat.size) scratch = Buffer.allocUnsafeSlow(Math.max(stat.size, 2 * scratch.length));
+    if (scratch.length < stat.size) scratch = Buffer.allocUnsafeSlow(Math.max(stat.size, Math.min(2 * scratch.length, MAX_FILE_BYTES)));
     let length = 0;
     for (let n = 1; length < stat.size && n > 0; length += n) n = readSync(fd, scratch, length, stat.size - length, null);
     return scratch.subarray(0, length);

@@ -90,10 +90,10 @@ export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {
 class Loader {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly counts: Inputs['counts'];
-  /** Plans read and not yet handed over (all of them, without onPlan); outlines with findingsOnly … */
-  private readonly plans = new Map<string, PlanOutline>();
-  /** … and otherwise the same plans whole. */
-  private readonly wholePlans = new Map<string, Plan>();
+  /** Every plan read and not yet handed over (all of them, without onPlan), as progress files are checked against it. */
+  private readonly outlines = new Map<string, PlanOutline>();
+  /** The same plans whole; none with findingsOnly. */
+  private readonly plans = new Map<string, Plan>();
   /** Every plan read without error: its file, and its index among the files. */
   private readonly planFiles = new Map<string, { file: string; index: number }>();
   private readonly brokenPlans = new Set<string>();
@@ -162,12 +162,12 @@ class Loader {
       // The plan's own file first, wherever it sorts among its progress files.
       for (const index of group.plans) this.read(index);
       for (const index of group.progress) this.read(index);
-      if (!this.plans.has(planId)) continue;
+      if (!this.outlines.has(planId)) continue;
       this.readWaiting(extract(this.waiting, (w) => w.plan === planId));
       this.handOver(planId);
     }
     this.readWaiting(this.waiting.splice(0));
-    for (const planId of [...this.plans.keys()]) this.handOver(planId);
+    for (const planId of [...this.outlines.keys()]) this.handOver(planId);
     for (const planId of [...this.late.keys()]) this.readAgain(planId);
   }
 
@@ -187,7 +187,7 @@ class Loader {
       this.counts.reports++;
       const planId = (source.data as { plan?: unknown }).plan;
       const plan = typeof planId === 'string' ? planId : undefined;
-      if (plan !== undefined && (this.plans.has(plan) || this.handedOver.has(plan))) this.addProgress(source, index);
+      if (plan !== undefined && (this.outlines.has(plan) || this.handedOver.has(plan))) this.addProgress(source, index);
       else {
         const keep = this.held + source.text.length <= (this.options.heldBytes ?? HELD_BYTES);
         if (keep) this.held += source.text.length;
@@ -225,22 +225,22 @@ class Loader {
     // Only a plan that is kept is copied off its file's text, and only the copy's strings are
     // kept: the plan's id as read, as a key of planFiles, kept the whole text alive.
     const whole = this.options.findingsOnly ? undefined : detachedCopy(loadedPlan);
-    const plan = whole ?? planOutline(loadedPlan);
-    this.plans.set(plan.id, plan);
-    if (whole) this.wholePlans.set(whole.id, whole);
+    const plan = whole ?? detachedCopy(planOutline(loadedPlan));
+    this.outlines.set(plan.id, plan);
+    if (whole) this.plans.set(whole.id, whole);
     this.planFiles.set(plan.id, { file: plan.file, index });
   }
 
   /** Checks a progress file against its plan; one whose plan was handed over is kept for later. */
   private addProgress(source: Source, index: number, quiet = false): void {
     const planId = (source.data as { plan?: unknown }).plan;
-    if (typeof planId === 'string' && !this.plans.has(planId) && this.handedOver.has(planId)) {
+    if (typeof planId === 'string' && !this.outlines.has(planId) && this.handedOver.has(planId)) {
       const late = this.late.get(planId);
       if (late) late.push(index);
       else this.late.set(planId, [index]);
       return;
     }
-    const plans = { get: (id: string) => this.plans.get(id), keys: () => this.planIds() };
+    const plans = { get: (id: string) => this.outlines.get(id), keys: () => this.planIds() };
     const { report: loadedReport, diagnostics } = loadProgress(source, plans, this.brokenPlans, { evidenceExists: this.evidenceExists, strict: this.options.strict });
     if (!quiet) this.diagnostics.push(...diagnostics);
     if (!loadedReport) return;
@@ -280,7 +280,7 @@ class Loader {
   }
 
   private handOver(planId: string): void {
-    const plan = this.wholePlans.get(planId)!;
+    const plan = this.plans.get(planId)!;
     const loaded = this.loaded.get(planId) ?? [];
     const { reports, duplicates } = this.reportsOf(loaded);
     const before = this.duplicateFindings.get(planId);
@@ -290,8 +290,8 @@ class Loader {
     }
     this.duplicateFindings.set(planId, duplicates);
     this.diagnostics.push(...duplicates);
+    this.outlines.delete(planId);
     this.plans.delete(planId);
-    this.wholePlans.delete(planId);
     this.loaded.delete(planId);
     this.handedOver.set(planId, loaded.map((l) => l.index));
     this.options.onPlan?.(plan, reports);
@@ -304,7 +304,7 @@ class Loader {
     const planFile = this.planFiles.get(planId)!;
     const planSource = readSource(this.files[planFile.index]!.abs, planFile.file).source;
     if (planSource) this.addPlan(planSource, planFile.index, true);
-    if (!this.plans.has(planId)) return;
+    if (!this.outlines.has(planId)) return;
     const before = new Set(this.handedOver.get(planId));
     this.handedOver.delete(planId);
     for (const index of [...before, ...late].sort((a, b) => a - b)) {
@@ -319,7 +319,7 @@ class Loader {
     this.loaded.clear();
     this.diagnostics.push(...duplicates);
     return {
-      plans: this.wholePlans,
+      plans: this.plans,
       planFiles: new Map([...this.planFiles].sort((a, b) => a[1].index - b[1].index).map(([id, { file }]) => [id, file])),
       reports,
       diagnostics: this.diagnostics,

@@ -1,7 +1,6 @@
 import { locate } from '../load/locate.js';
 import type { Source } from '../load/source.js';
 import type { Amendment, Area, Criterion, DataPath, Diagnostic, Measure, Plan, PlanOutline, Unit } from '../types.js';
-import { detachedCopy } from '../util/detach-strings.js';
 import { parseDate } from '../util/dates.js';
 import { foldName } from '../util/fold-name.js';
 import { suggest } from '../util/suggest.js';
@@ -132,15 +131,13 @@ export function loadPlan(source: Source): { plan?: Plan; diagnostics: Diagnostic
 }
 
 /**
- * The outline of a plan, copied off its file's text: what `cchc validate` keeps of each plan, a
- * fifth of its size. At N = 1,000 communes the whole plans took 75 MB of heap, and copying them
- * and moving them between the collector's generations a fifth of the run: validate went from 4.8
- * to 3.9 s and from 181 to 130 MB with outlines (side by side, tests/bench/.data/n1000).
+ * The outline of a plan: what `cchc validate` keeps of each plan until its last progress file
+ * is read. It shares the plan's objects and strings; the loader copies it off the file's text.
  */
 export function planOutline(plan: Plan): PlanOutline {
   const { file, amendments, id, revision, units, headingIds } = plan;
   const criteria = plan.criteria.map(({ id: c, heading, lead, measures }) => ({
     id: c, heading, lead, measures: measures.map(({ id: m, kind, totalLabel }) => ({ id: m, kind, totalLabel })),
   }));
-  return detachedCopy({ file, amendments, id, revision, units, criteria, headingIds });
+  return { file, amendments, id, revision, units, criteria, headingIds };
 }

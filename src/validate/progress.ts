@@ -139,8 +139,9 @@ export function loadProgress(
       if (!measure) {
         if (criterion.measures.length === 0) error('task-has-no-measures', { criterion: id, measure: key }, mPath, true);
         else {
-          const suggestion = suggest(key, measureIds());
-          error('unknown-measure', { criterion: id, measure: key, known: measureIds().join(', '), ...(suggestion ? { suggestion } : {}) }, mPath, true);
+          const known = measureIds();
+          const suggestion = suggest(key, known);
+          error('unknown-measure', { criterion: id, measure: key, known: known.join(', '), ...(suggestion ? { suggestion } : {}) }, mPath, true);
         }
         continue;
       }
@@ -233,8 +234,10 @@ function isPlaceholder(value: unknown): boolean {
   return keys.length > 0 && keys.every((k) => value[k] === null);
 }
 
-const holdsPlaceholder = (entry: unknown) =>
-  isRecord(entry) && Object.keys(entry).some((key) => key !== 'note' && key !== 'evidence' && isPlaceholder(entry[key]));
+/** A field of a criterion's entry left empty (a note or evidence may be empty). */
+const isUnfilled = (key: string, value: unknown) => key !== 'note' && key !== 'evidence' && isPlaceholder(value);
+
+const holdsPlaceholder = (entry: unknown) => isRecord(entry) && Object.keys(entry).some((key) => isUnfilled(key, entry[key]));
 
 /** The data with empty placeholders removed, and which fields of which criteria were left empty. */
 function withoutPlaceholders(data: unknown): { data: unknown; unfilled: Map<string, string[]> } {
@@ -250,7 +253,7 @@ function withoutPlaceholders(data: unknown): { data: unknown; unfilled: Map<stri
     }
     const kept: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(entry)) {
-      if (key !== 'note' && key !== 'evidence' && isPlaceholder(value)) unfilled.set(id, [...(unfilled.get(id) ?? []), key]);
+      if (isUnfilled(key, value)) unfilled.set(id, [...(unfilled.get(id) ?? []), key]);
       else kept[key] = value;
     }
     criteria[id] = kept;
