@@ -316,6 +316,18 @@ function main(): void {
     }];
   });
 
+  // Time as a straight line in the number of files, through N = 100 and N = 1,000: what a run
+  // costs whatever its size (start-up, and V8 compiling the code that runs most), and what each
+  // further file costs. ajv-cli reads the progress files only; its line is per file it reads.
+  const lines = (['check', 'validate', 'ajv', 'floor'] as const).flatMap((what) => {
+    const [a, b] = [s(`${what}100`), s(`${what}1000`)];
+    const [ma, mb] = [trees.get(100)?.manifest, trees.get(1000)?.manifest];
+    if (!a || !b || !ma || !mb) return [];
+    const [fa, fb] = what === 'ajv' ? [ma.progressFiles, mb.progressFiles] : [ma.files, mb.files];
+    const perFileMs = (b.wallMs.median - a.wallMs.median) / (fb - fa);
+    return [{ what, label: b.label.replace(/, N=1000$/u, ''), fixedMs: a.wallMs.median - perFileMs * fa, perFileMs }];
+  });
+
   // ---- print
   const out: string[] = [];
   const pad = (x: string, n: number) => x + ' '.repeat(Math.max(0, n - [...x].length));
@@ -332,6 +344,8 @@ function main(): void {
       + lpad(r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS', 7) + lpad(x(r.pairedValue), 9) + lpad(x(r.cpuValue), 9) + (r.note ? `  (${r.note})` : ''));
   }
   out.push('(paired: median of the ratios within each round; cpu: ratio of median user + system CPU time)');
+  if (lines.length > 0) out.push('', 'time = fixed + per file × files, the line through N=100 and N=1000:');
+  for (const l of lines) out.push(`  ${pad(l.label, 42)}${lpad(fmtMs(l.fixedMs), 9)} + ${(l.perFileMs * 1000).toFixed(0)} µs × files`);
   out.push('');
   for (const r of rss.filter((x) => x.target)) out.push(`${pad(`peak RSS ${r.label}`, 52)}${lpad(`${r.maxMB.toFixed(0)} MB`, 9)}   ≤ ${rssLimit} MB  ${r.pass ? 'ok' : 'MISS'}`);
   for (const x of national) {
@@ -360,6 +374,7 @@ function main(): void {
     commands: Object.fromEntries(stats),
     ratios,
     rss,
+    lines,
     national,
     totalMs,
   };
