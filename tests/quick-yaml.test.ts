@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quickYaml } from '../src/load/quick-yaml.js';
+import { UNUSUAL } from '../src/load/read-source.js';
+import { strayCharacters } from '../src/load/stray-characters.js';
 import { applyByteEdits, byteEdit } from './fuzz/mutate.js';
 import { compareWithYaml } from './quick/compare.js';
 
@@ -208,6 +210,27 @@ const documents = fc
     }
     return lines.join(eol) + (last ? eol : '');
   });
+
+describe("readSource's one search for unusual characters", () => {
+  // readSource runs strayCharacters, and quickYaml's own search, only on a text where UNUSUAL
+  // finds something: it must find every character either of them is about.
+  it('finds every character that strayCharacters reports or that makes quickYaml leave a text to yaml', () => {
+    let flagged = 0;
+    for (let c = 1; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const text of [`a: x${ch}y\n`, `${ch}a: 1\n`]) {
+        const stray = strayCharacters(text, 'f.yaml').length > 0;
+        const unhandled = (quickYaml(text) === undefined) !== (quickYaml(text, true) === undefined);
+        if (!stray && !unhandled) continue;
+        flagged++;
+        expect(UNUSUAL.test(text), `U+${c.toString(16).padStart(4, '0')} in ${JSON.stringify(text)}`).toBe(true);
+      }
+    }
+    // Controls, odd spaces, line separators, tab, BOM and non-characters: some 90 in all.
+    expect(flagged).toBeGreaterThan(80);
+  });
+});
 
 describe('quickYaml on generated documents', () => {
   it('reads each as yaml does, or leaves it to yaml', () => {

@@ -51,7 +51,8 @@ const MAX_QUICK_DEPTH = 32;
 // Tabs, carriage returns not followed by a line feed, line separators YAML 1.2 does not have, and
 // the odd spaces stray-characters checks: files with any of them are left to yaml.
 // (Two searches: one regular expression with both took half as long again on a plan.)
-const UNHANDLED = /[\t\u0085\u00A0\u1680\u2000-\u200B\u2028\u2029\u202F\u205F\u3000\uFEFF]/u;
+export const UNHANDLED_CHARS = '\\t\\u0085\\u00A0\\u1680\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
+const UNHANDLED = new RegExp(`[${UNHANDLED_CHARS}]`, 'u');
 const LONE_CR = /\r(?!\n)/u;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // What the YAML 1.2 core schema reads as numbers: only the two forms below are read here.
@@ -80,9 +81,12 @@ type Pending = { frame: Frame; key: string; nullAt: number };
 
 class GiveUp extends Error {}
 
-/** The data and positions of `text`, or undefined when yaml must read it. */
-export function quickYaml(text: string): QuickRead | undefined {
-  if (UNHANDLED.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
+/**
+ * The data and positions of `text`, or undefined when yaml must read it. `searched`: the caller
+ * has already found none of UNHANDLED_CHARS in the text.
+ */
+export function quickYaml(text: string, searched = false): QuickRead | undefined {
+  if ((!searched && UNHANDLED.test(text)) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   try {
     return new Reader(text).read();
   } catch (error) {

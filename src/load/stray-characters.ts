@@ -10,7 +10,8 @@ const ODD = '\\u00A0\\u1680\\u2000-\\u200B\\u202F\\u205F\\u3000\\uFEFF';
 const ODD_INDENT = new RegExp(`^[ \\t${ODD}]*?[${ODD}]`, 'u');
 const ODD_AFTER_KEY = new RegExp(`^[ \\t]*(?:- +)?[^\\s#'"][^:#]*:[${ODD}]`, 'u');
 /** Any character the checks above are about. */
-const SUSPECT = new RegExp(`[${CONTROL_CHARS}${ODD}]`, 'u');
+export const SUSPECT_CHARS = `${CONTROL_CHARS}${ODD}`;
+const SUSPECT = new RegExp(`[${SUSPECT_CHARS}]`, 'u');
 
 /** Control characters anywhere, odd spaces where they change the structure: one per line. */
 export function strayCharacters(text: string, file: string): Diagnostic[] {

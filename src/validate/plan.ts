@@ -65,9 +65,10 @@ export function loadPlan(source: Source): { plan?: Plan; diagnostics: Diagnostic
   const endOfYear = `${raw.year}-12-31`;
 
   const visit = (node: RawNode, path: DataPath, area: Area, heading: string | undefined) => {
+    const idLine = locate(source, [...path, 'id']).line;
     const firstLine = idLines.get(node.id);
     if (firstLine !== undefined) error('duplicate-id', { id: node.id, firstLine }, [...path, 'id']);
-    else idLines.set(node.id, locate(source, [...path, 'id']).line);
+    else idLines.set(node.id, idLine);
     if (node.criteria) {
       headingIds.add(node.id);
       area.headings.push({ id: node.id, title: node.title, area: area.id, notes: notesOf(node.notes) });
@@ -108,7 +109,7 @@ export function loadPlan(source: Source): { plan?: Plan; diagnostics: Diagnostic
       id: node.id, area: area.id, heading, title: node.title, requirement: node.requirement,
       due, ongoing, dueImplied: node.due === undefined, dueText: node.dueText,
       lead, support: node.support ?? [], measures, notes: notesOf(node.notes),
-      line: locate(source, [...path, 'id']).line,
+      line: idLine,
     });
   };
 
