@@ -223,7 +223,8 @@ class Loader {
       return;
     }
     // Only a plan that is kept is copied off its file's text, and only the copy's strings are
-    // kept: the plan's id as read, as a key of planFiles, kept the whole text alive.
+    // kept: the plan's id as read is a slice of the text, and as a key of planFiles would keep
+    // the whole text alive (tests/loader.test.ts, "what is kept of the files read").
     const whole = this.options.findingsOnly ? undefined : detachedCopy(loadedPlan);
     const plan = whole ?? detachedCopy(planOutline(loadedPlan));
     this.outlines.set(plan.id, plan);
