@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { codeCacheState, copyCli } from './cli-copy.js';
 import { DEFAULT_SEED, ensureTree, REPO, treeDir, type Manifest } from './generate.js';
@@ -24,6 +24,7 @@ const NODE = process.execPath;
 let CCHC = join(REPO, 'bin/cchc.js');
 const AJV_CLI = join(REPO, 'node_modules/ajv-cli/dist/index.js');
 const FLOOR = join(REPO, 'tests/bench/.build/floor.js');
+const READER = join(REPO, 'tests/bench/.build/reader.js');
 const PROBE = join(REPO, 'tests/bench/.build/rss-probe.js');
 const GNU_TIME = '/usr/bin/time';
 /** `--as-of` for check: after the year's last report, so every report is used. */
@@ -154,7 +155,7 @@ const node = (...args: string[]) => [NODE, ...args];
 
 function startupCommands(oneCommune: string): Command[] {
   // One commune's own repository (17 files): where start-up, not the files, decides.
-  const one = treeCommands(1, oneCommune).filter((c) => /^(validate|ajv)/u.test(c.id));
+  const one = treeCommands(1, oneCommune).filter((c) => ['validate1', 'ajv1', 'ajvPlans1'].includes(c.id));
   return [
     ...one,
     { id: 'node', label: 'node -e 0', argv: node('-e', '0'), ok: [0] },
@@ -166,19 +167,21 @@ function startupCommands(oneCommune: string): Command[] {
   ];
 }
 
+/** ajv-cli with the same Ajv options as cchc's own validator (src/validate/schema-check.ts). */
+const ajvCli = (schema: string, files: string) => node(AJV_CLI, 'validate', '--spec=draft2020', '-s', `schemas/${schema}.schema.json`, '-d', files,
+  '--all-errors', '--verbose', '--strict-required=false', '--allow-union-types');
+
 function treeCommands(n: number, tree: string): Command[] {
   const rel = relative(REPO, tree);
   return [
     { id: `floor${n}`, label: `floor: read + yaml.parse, N=${n}`, argv: node(FLOOR, rel), ok: [0] },
+    { id: `reader${n}`, label: `reader: quick reader + schemas, N=${n}`, argv: node(READER, join(dirname(CCHC), '../dist'), rel), ok: [0] },
     { id: `check${n}`, label: `cchc check --format json, N=${n}`, argv: node(CCHC, 'check', rel, '--format', 'json', '--as-of', AS_OF, '--no-color'), ok: [0, 1] },
     { id: `validate${n}`, label: `cchc validate, N=${n}`, argv: node(CCHC, 'validate', rel, '--no-color'), ok: [0] },
-    {
-      id: `ajv${n}`, label: `ajv-cli validate (progress files), N=${n}`,
-      // The same Ajv options as cchc's own validator (src/validate/schema-check.ts).
-      argv: node(AJV_CLI, 'validate', '--spec=draft2020', '-s', 'schemas/progress.schema.json', '-d', `${rel}/progress/**/*.yaml`,
-        '--all-errors', '--verbose', '--strict-required=false', '--allow-union-types'),
-      ok: [0],
-    },
+    { id: `ajv${n}`, label: `ajv-cli validate (progress files), N=${n}`, argv: ajvCli('progress', `${rel}/progress/**/*.yaml`), ok: [0] },
+    // The plans too, in a second process (ajv-cli takes one schema a run): with the run above, the
+    // same files as `cchc validate` reads.
+    { id: `ajvPlans${n}`, label: `ajv-cli validate (plans), N=${n}`, argv: ajvCli('plan', `${rel}/plans/*.yaml`), ok: [0] },
   ];
 }
 
@@ -187,6 +190,11 @@ function preflight(n: number, commands: Command[], manifest: Manifest, full: boo
   const byId = new Map(commands.map((c) => [c.id.replace(/\d+$/u, ''), c]));
   const floor = capture(byId.get('floor')!);
   if (Number(floor.stdout.trim()) !== manifest.files) throw new Error(`floor read ${floor.stdout.trim()} files, expected ${manifest.files}`);
+  const reader = capture(byId.get('reader')!);
+  if (Number(reader.stdout.trim()) !== manifest.files) throw new Error(`reader: ${reader.stdout.trim()} valid files, expected ${manifest.files}`);
+  const ajvPlans = capture(byId.get('ajvPlans')!);
+  const validPlans = ajvPlans.stdout.split('\n').filter((l) => l.endsWith(' valid')).length;
+  if (validPlans !== manifest.plans) throw new Error(`ajv-cli on the plans, N=${n}: ${validPlans} valid of ${manifest.plans}`);
   if (!full) return;
   const validate = capture(byId.get('validate')!);
   if (!validate.stdout.includes(String(manifest.files))) throw new Error(`validate N=${n}: ${validate.stdout}`);
@@ -220,6 +228,32 @@ function ratio(name: string, a: Stats | undefined, b: Stats | undefined, limit?:
     name, value, ...(cpuValue !== undefined ? { cpuValue } : {}), ...(paired.length ? { pairedValue: median(paired) } : {}),
     ...(limit !== undefined ? { target: { op: '<=' as const, limit }, pass: value <= limit } : {}),
     ...(note ? { note } : {}),
+  };
+}
+
+/**
+ * Two commands as one: each round's samples added (wall and CPU time) or the larger taken (RSS), as
+ * for a CI job that runs one and then the other.
+ */
+function sumOf(id: string, label: string, a: Stats | undefined, b: Stats | undefined): Stats | undefined {
+  if (!a || !b) return undefined;
+  const samples = a.samples.flatMap((x) => {
+    const y = b.samples.find((z) => z.round === x.round);
+    if (!y) return [];
+    return [{
+      wallMs: x.wallMs + y.wallMs, round: x.round,
+      ...(x.cpuMs !== undefined && y.cpuMs !== undefined ? { cpuMs: x.cpuMs + y.cpuMs } : {}),
+      ...(x.rssMB !== undefined && y.rssMB !== undefined ? { rssMB: Math.max(x.rssMB, y.rssMB) } : {}),
+    }];
+  });
+  const wall = samples.map((x) => x.wallMs);
+  const cpu = samples.flatMap((x) => (x.cpuMs === undefined ? [] : [x.cpuMs]));
+  const rss = samples.flatMap((x) => (x.rssMB === undefined ? [] : [x.rssMB]));
+  return {
+    id, label, argv: [...a.argv, '&&', ...b.argv], samples,
+    wallMs: { median: median(wall), min: Math.min(...wall), max: Math.max(...wall) },
+    ...(cpu.length ? { cpuMs: { median: median(cpu) } } : {}),
+    ...(rss.length ? { rssMB: { median: median(rss), max: Math.max(...rss) } } : {}),
   };
 }
 
@@ -259,9 +293,10 @@ function main(): void {
   const oneCommune = treeDir(1);
   const { manifest: oneManifest } = ensureTree(1, seed, oneCommune);
   const startup = startupCommands(oneCommune);
-  const [validateOne, ajvOne] = [capture(startup[0]!), capture(startup[1]!)];
+  const [validateOne, ajvOne, ajvPlansOne] = [capture(startup[0]!), capture(startup[1]!), capture(startup[2]!)];
   if (!validateOne.stdout.includes(String(oneManifest.files))) throw new Error(`validate N=1: ${validateOne.stdout}`);
   if (ajvOne.stdout.split('\n').filter((l) => l.endsWith(' valid')).length !== oneManifest.progressFiles) throw new Error(`ajv-cli N=1: ${ajvOne.stdout}`);
+  if (ajvPlansOne.stdout.split('\n').filter((l) => l.endsWith(' valid')).length !== oneManifest.plans) throw new Error(`ajv-cli on the plan, N=1: ${ajvPlansOne.stdout}`);
   for (const c of startup) capture(c); // warm-up
   add(measureRounds('start-up', Array.from({ length: startupReps }, () => startup)));
   const bySize = new Map<number, Command[]>();
@@ -277,6 +312,17 @@ function main(): void {
   const rounds = Math.max(...sizes.map(repsFor));
   add(measureRounds('trees', Array.from({ length: rounds }, (_, r) => sizes.filter((n) => r < repsFor(n)).flatMap((n) => bySize.get(n)!))));
   load.after = loadavg();
+  // ajv-cli on the same files as cchc validate: its two runs, progress files then plans.
+  for (const [id, x] of [...stats]) {
+    const n = /^ajvPlans(\d+)$/u.exec(id)?.[1];
+    const both = n === undefined ? undefined : sumOf(`ajvAll${n}`, `ajv-cli validate (both runs), N=${n}`, stats.get(`ajv${n}`), x);
+    if (!both) continue;
+    // Listed right after the two runs it adds up.
+    const ordered = [...stats];
+    ordered.splice(ordered.findIndex(([k]) => k === id) + 1, 0, [both.id, both]);
+    stats.clear();
+    for (const [k, v] of ordered) stats.set(k, v);
+  }
 
   const s = (id: string) => stats.get(id);
   const ratios = [
@@ -288,6 +334,10 @@ function main(): void {
     ratio('validate / ajv-cli, N=100', s('validate100'), s('ajv100'), 0.7),
     ratio('validate / ajv-cli, N=1000', s('validate1000'), s('ajv1000'), 0.7),
     ratio('validate / ajv-cli, one commune (N=1)', s('validate1'), s('ajv1'), undefined, "a commune's own repository"),
+    ...[100, 1000].flatMap((n) => [
+      ratio(`validate / ajv-cli, all files, N=${n}`, s(`validate${n}`), s(`ajvAll${n}`), undefined, 'ajv-cli on the plans too, a second run'),
+      ratio(`reader / ajv-cli, N=${n}`, s(`reader${n}`), s(`ajv${n}`), undefined, 'quick reader + schemas on every file, nothing else'),
+    ]),
     ratio('cchc --version / node -e 0', s('version'), s('node'), 1.5),
     ratio('cchc check (example) / node -e 0', s('example'), s('node'), 2.5),
     ratio('floor on the example / node -e 0', s('floorExample'), s('node'), undefined, 'what yaml alone costs a fresh process'),
@@ -319,7 +369,7 @@ function main(): void {
   // Time as a straight line in the number of files, through N = 100 and N = 1,000: what a run
   // costs whatever its size (start-up, and V8 compiling the code that runs most), and what each
   // further file costs. ajv-cli reads the progress files only; its line is per file it reads.
-  const lines = (['check', 'validate', 'ajv', 'floor'] as const).flatMap((what) => {
+  const lines = (['check', 'validate', 'reader', 'ajv', 'ajvAll', 'floor'] as const).flatMap((what) => {
     const [a, b] = [s(`${what}100`), s(`${what}1000`)];
     const [ma, mb] = [trees.get(100)?.manifest, trees.get(1000)?.manifest];
     if (!a || !b || !ma || !mb) return [];

@@ -45,6 +45,16 @@ describe('bench data generator', () => {
     expect(out).toContain(`${manifest.files}`);
   });
 
+  it('passes ajv-cli, the peer, plans and progress files alike (js-yaml would read a bare ISO date as a Date)', () => {
+    for (const [schema, files, count] of [['plan', 'plans/*.yaml', manifest.plans], ['progress', 'progress/**/*.yaml', manifest.progressFiles]] as const) {
+      const out = execFileSync(process.execPath, [
+        join(REPO, 'node_modules/ajv-cli/dist/index.js'), 'validate', '--spec=draft2020', '-s', `schemas/${schema}.schema.json`, '-d', `${tree}/${files}`,
+        '--all-errors', '--strict-required=false', '--allow-union-types',
+      ], { cwd: REPO, encoding: 'utf8' });
+      expect(out.split('\n').filter((l) => l.endsWith(' valid')), schema).toHaveLength(count);
+    }
+  });
+
   it('has cumulative figures: value ≤ total, neither going down; a done task stays done', () => {
     for (const commune of readdirSync(join(tree, 'progress'))) {
       const previous = new Map<string, Figure | string>();

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 /** Bumped whenever the generated content changes, so stale trees are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** The repository: the folder above this file (compiled in .build/ or not) that holds bin/cchc.js. */
 function findRepo(from: string): string {
@@ -246,7 +246,11 @@ function planText(shape: PlanShape, commune: Commune, schemas: string): string {
   return shape.text
     .replace(/^# yaml-language-server: \$schema=.*$/mu, `# yaml-language-server: $schema=${schemas}/plan.schema.json`)
     .replace(/^id: quang-son-2025$/mu, `id: ${commune.id}`)
-    .replace(/Quang Sơn/gu, commune.name);
+    .replace(/Quang Sơn/gu, commune.name)
+    // Dates quoted, as in the progress files: ajv-cli reads YAML with js-yaml 3, which turns an
+    // unquoted 2025-12-31 into a Date that fails `type: string`, and the bench runs ajv-cli on the
+    // plans too (cchc reads both forms alike).
+    .replace(/^(\s*(?:due|date): )(\d{4}-\d{2}-\d{2})[ \t]*$/gmu, '$1"$2"');
 }
 
 const yamlString = (s: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.()\/-]*$/u.test(s) && !/: |#/u.test(s) ? s : JSON.stringify(s));
