@@ -4,7 +4,7 @@
  * worked out by hand from that text (1-based, as editors count) and noted beside it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -160,6 +160,28 @@ describe('discover', () => {
     expect(diagnostics).toEqual([]);
     expect(files.map((f) => f.file)).toEqual(['bao-cao/2025-H1/ttphcc.yml', 'bao-cao/2025-Q3/kt.YML', 'bao-cao/2025-Q3/vp.yaml', 'ke-hoach.yaml']);
     expect(files.every((f) => f.abs === join(tmp, f.file))).toBe(true);
+  });
+
+  // Folders are identified (a stat each) only once a link to a folder is met, or deeper than 8
+  // levels: the links below must still be followed once, and loops and repeats skipped.
+  it('follows a link to a folder once, and skips a link back to a folder already walked, at any depth', () => {
+    const deep = 'a/b/c/d/e/f/g/h/i/j';
+    write(tmp, {
+      'a/1.yaml': 'x: 1\n',
+      [`${deep}/2.yaml`]: 'x: 1\n',
+      'z/3.yaml': 'x: 1\n',
+    });
+    symlinkSync(join(tmp, 'a'), join(tmp, deep, 've-a')); // back to an ancestor, 10 levels down
+    symlinkSync(join(tmp, 'z'), join(tmp, 'a/0-z')); // a folder not walked yet: walked here, not again
+    symlinkSync('.', join(tmp, 'z/vong')); // itself
+    const { files, diagnostics } = discover(['a', 'z'], tmp);
+    expect(diagnostics).toEqual([]);
+    expect(files.map((f) => f.file)).toEqual(['a/0-z/3.yaml', 'a/1.yaml', `${deep}/2.yaml`, 'z/3.yaml']);
+    // From a/b the link back to a leads out of the walk: a is walked through it, down to a/b again.
+    expect(discover(['a/b'], tmp).files.map((f) => f.file)).toEqual([`${deep}/2.yaml`, `${deep}/ve-a/0-z/3.yaml`, `${deep}/ve-a/1.yaml`]);
+    // Without links the deep tree is walked as deep as it goes.
+    rmSync(join(tmp, deep, 've-a'));
+    expect(discover(['a/b'], tmp).files.map((f) => f.file)).toEqual([`${deep}/2.yaml`]);
   });
 
   it('names a missing path and a folder without YAML files', () => {
