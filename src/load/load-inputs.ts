@@ -242,12 +242,12 @@ class Loader {
       return;
     }
     const plans = { get: (id: string) => this.outlines.get(id), keys: () => this.planIds() };
-    const { report: loadedReport, diagnostics } = loadProgress(source, plans, this.brokenPlans, { evidenceExists: this.evidenceExists, strict: this.options.strict });
+    const keep = !this.options.findingsOnly;
+    const { report: loadedReport, diagnostics } = loadProgress(source, plans, this.brokenPlans, { evidenceExists: this.evidenceExists, strict: this.options.strict, lines: keep });
     if (!quiet) this.diagnostics.push(...diagnostics);
     if (!loadedReport) return;
     // A report kept is detached from the file's text; one not kept (validate) is dropped here, and
     // only what the duplicate check needs is copied out of it.
-    const keep = !this.options.findingsOnly;
     const report = keep ? detachLongStrings(loadedReport) : loadedReport;
     const [plan, unit, asOf] = [copy(report.plan), copy(report.unit), report.asOf];
     const entry: Loaded = { index, key: `${plan}\u0000${unit}\u0000${asOf}`, file: report.file, unit, asOf, asOfAt: locate(source, ['asOf']) };

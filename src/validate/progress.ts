@@ -28,6 +28,12 @@ export interface ProgressCheckOptions {
   evidenceExists?: (path: string, progressFile: string) => boolean;
   /** --strict: a missing evidence file is an error, not a warning. */
   strict?: boolean;
+  /**
+   * false: the lines of the report's figures and entries are not looked up and are left 0, for a
+   * caller that keeps only the findings (`cchc validate`). Looking them up meant finding every
+   * line of every file; findings still get their positions.
+   */
+  lines?: boolean;
 }
 
 export function loadProgress(
@@ -48,6 +54,7 @@ export function loadProgress(
   };
   for (const [criterion, fields] of unfilled) push('error', 'not-filled', { criterion, fields: fields.join(', ') }, ['criteria', criterion], true);
   const error = (code: string, args: Diagnostic['args'], path: DataPath, key = false) => push('error', code, args, path, key);
+  const lineOf = options.lines === false ? () => 0 : (path: DataPath) => locate(source, path, { key: true }).line;
 
   const dateOf = (text: unknown, path: DataPath): string | undefined => {
     if (typeof text !== 'string') return undefined;
@@ -145,7 +152,7 @@ export function loadProgress(
         }
         continue;
       }
-      const line = locate(source, mPath, { key: true }).line;
+      const line = lineOf(mPath);
       const figure = value as RawFigure;
       // The schema has already refused a negative figure (too-small) and, but for a ratio, a
       // figure that is neither a number nor a mapping (decimal-comma, wrong-type): the checks
@@ -194,7 +201,7 @@ export function loadProgress(
     }
     entries.set(id, {
       criterion: id, figures, status: entry.status, completedOn, evidence: Array.isArray(entry.evidence) ? entry.evidence.map((e) => (typeof e === 'string' && evidenceKind(e) === 'path' ? normalisePath(e) : e)) : [], note: entry.note,
-      line: locate(source, path, { key: true }).line,
+      line: lineOf(path),
     });
   }
 
