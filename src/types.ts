@@ -58,7 +58,6 @@ export interface Criterion {
   support: string[];
   measures: Measure[];
   notes: string[];
-  line: number;
 }
 
 export interface Heading {
@@ -138,7 +137,6 @@ export interface CriterionOutline {
 export interface Figure {
   value: number;
   total?: number;
-  line: number;
 }
 
 export interface ProgressEntry {

@@ -60,15 +60,15 @@ export function loadPlan(source: Source): { plan?: Plan; diagnostics: Diagnostic
 
   const criteria: Criterion[] = [];
   const areas: Area[] = [];
-  const idLines = new Map<string, number>();
+  /** Where each id is first written, for a finding on a second one. */
+  const idPaths = new Map<string, DataPath>();
   const headingIds = new Set<string>();
   const endOfYear = `${raw.year}-12-31`;
 
   const visit = (node: RawNode, path: DataPath, area: Area, heading: string | undefined) => {
-    const idLine = locate(source, [...path, 'id']).line;
-    const firstLine = idLines.get(node.id);
-    if (firstLine !== undefined) error('duplicate-id', { id: node.id, firstLine }, [...path, 'id']);
-    else idLines.set(node.id, idLine);
+    const first = idPaths.get(node.id);
+    if (first !== undefined) error('duplicate-id', { id: node.id, firstLine: locate(source, first).line }, [...path, 'id']);
+    else idPaths.set(node.id, [...path, 'id']);
     if (node.criteria) {
       headingIds.add(node.id);
       area.headings.push({ id: node.id, title: node.title, area: area.id, notes: notesOf(node.notes) });
@@ -109,7 +109,6 @@ export function loadPlan(source: Source): { plan?: Plan; diagnostics: Diagnostic
       id: node.id, area: area.id, heading, title: node.title, requirement: node.requirement,
       due, ongoing, dueImplied: node.due === undefined, dueText: node.dueText,
       lead, support: node.support ?? [], measures, notes: notesOf(node.notes),
-      line: idLine,
     });
   };
 

@@ -29,9 +29,9 @@ export interface ProgressCheckOptions {
   /** --strict: a missing evidence file is an error, not a warning. */
   strict?: boolean;
   /**
-   * false: the lines of the report's figures and entries are not looked up and are left 0, for a
-   * caller that keeps only the findings (`cchc validate`). Looking them up meant finding every
-   * line of every file; findings still get their positions.
+   * false: the lines of the report's entries are not looked up and are left 0, for a caller that
+   * keeps only the findings (`cchc validate`). Looking them up meant finding every line of every
+   * file; findings still get their positions.
    */
   lines?: boolean;
 }
@@ -152,7 +152,6 @@ export function loadProgress(
         }
         continue;
       }
-      const line = lineOf(mPath);
       const figure = value as RawFigure;
       // The schema has already refused a negative figure (too-small) and, but for a ratio, a
       // figure that is neither a number nor a mapping (decimal-comma, wrong-type): the checks
@@ -166,7 +165,7 @@ export function loadProgress(
         const dot = thousandsDot(source, mPath, measure.kind, figure);
         if (dot) push(dot.severity, 'thousands-dot', dot.args, dot.path);
         else if (figure.value > figure.total) error('value-exceeds-total', { value: figure.value, total: figure.total }, [...mPath, 'value']);
-        figures.set(key, { value: figure.value, total: figure.total, line });
+        figures.set(key, { value: figure.value, total: figure.total });
       } else {
         if (isRecord(figure)) {
           error('number-expected', { measure: key, kind: measure.kind }, mPath);
@@ -177,7 +176,7 @@ export function loadProgress(
         if (dot) push(dot.severity, 'thousands-dot', dot.args, dot.path);
         else if (measure.kind === 'count' && !Number.isInteger(figure)) error('count-not-integer', { measure: key, value: figure }, mPath);
         if (measure.kind === 'percent' && figure > 100) error('percent-out-of-range', { value: figure }, mPath);
-        figures.set(key, { value: figure, line });
+        figures.set(key, { value: figure });
       }
     }
     if (entry.status !== undefined && criterion.measures.length > 0) error('status-on-measured', { criterion: id, known: measureIds().join(', ') }, [...path, 'status'], true);
