@@ -134,19 +134,24 @@ function measureRounds(name: string, rounds: Command[][]): Map<string, Stats> {
       for (const x of samples.get(c.id)!) Object.assign(x, p);
     }
   }
-  return new Map(all.map((c) => {
-    const ss = samples.get(c.id)!;
-    const wall = ss.map((x) => x.wallMs);
-    const cpu = ss.flatMap((x) => (x.cpuMs === undefined ? [] : [x.cpuMs]));
-    const rss = ss.flatMap((x) => (x.rssMB === undefined ? [] : [x.rssMB]));
-    return [c.id, {
-      id: c.id, label: c.label, argv: c.argv.map((a) => (a.startsWith(REPO) ? relative(REPO, a) || '.' : a)), samples: ss,
-      wallMs: { median: median(wall), min: Math.min(...wall), max: Math.max(...wall) },
-      ...(cpu.length ? { cpuMs: { median: median(cpu) } } : {}),
-      ...(rss.length ? { rssMB: { median: median(rss), max: Math.max(...rss) } } : {}),
-    }];
-  }));
+  return new Map(all.map((c) => [c.id, statsOf(c.id, c.label, c.argv.map((a) => (a.startsWith(REPO) ? relative(REPO, a) || '.' : a)), samples.get(c.id)!)]));
 }
+
+/** Medians, and the range, of a command's samples. */
+function statsOf(id: string, label: string, argv: string[], samples: Sample[]): Stats {
+  const wall = samples.map((x) => x.wallMs);
+  const cpu = samples.flatMap((x) => (x.cpuMs === undefined ? [] : [x.cpuMs]));
+  const rss = samples.flatMap((x) => (x.rssMB === undefined ? [] : [x.rssMB]));
+  return {
+    id, label, argv, samples,
+    wallMs: { median: median(wall), min: Math.min(...wall), max: Math.max(...wall) },
+    ...(cpu.length ? { cpuMs: { median: median(cpu) } } : {}),
+    ...(rss.length ? { rssMB: { median: median(rss), max: Math.max(...rss) } } : {}),
+  };
+}
+
+/** How many files ajv-cli said were valid. */
+const validCount = (stdout: string) => stdout.split('\n').filter((l) => l.endsWith(' valid')).length;
 
 // ---------------------------------------------------------------------------------------------
 // What is measured.
@@ -193,13 +198,13 @@ function preflight(n: number, commands: Command[], manifest: Manifest, full: boo
   const reader = capture(byId.get('reader')!);
   if (Number(reader.stdout.trim()) !== manifest.files) throw new Error(`reader: ${reader.stdout.trim()} valid files, expected ${manifest.files}`);
   const ajvPlans = capture(byId.get('ajvPlans')!);
-  const validPlans = ajvPlans.stdout.split('\n').filter((l) => l.endsWith(' valid')).length;
+  const validPlans = validCount(ajvPlans.stdout);
   if (validPlans !== manifest.plans) throw new Error(`ajv-cli on the plans, N=${n}: ${validPlans} valid of ${manifest.plans}`);
   if (!full) return;
   const validate = capture(byId.get('validate')!);
   if (!validate.stdout.includes(String(manifest.files))) throw new Error(`validate N=${n}: ${validate.stdout}`);
   const ajv = capture(byId.get('ajv')!);
-  const valid = ajv.stdout.split('\n').filter((l) => l.endsWith(' valid')).length;
+  const valid = validCount(ajv.stdout);
   if (valid !== manifest.progressFiles) throw new Error(`ajv-cli N=${n}: ${valid} valid of ${manifest.progressFiles}`);
   const check = capture(byId.get('check')!);
   const report = JSON.parse(check.stdout) as { schema: string; reports: unknown[] };
@@ -246,15 +251,7 @@ function sumOf(id: string, label: string, a: Stats | undefined, b: Stats | undef
       ...(x.rssMB !== undefined && y.rssMB !== undefined ? { rssMB: Math.max(x.rssMB, y.rssMB) } : {}),
     }];
   });
-  const wall = samples.map((x) => x.wallMs);
-  const cpu = samples.flatMap((x) => (x.cpuMs === undefined ? [] : [x.cpuMs]));
-  const rss = samples.flatMap((x) => (x.rssMB === undefined ? [] : [x.rssMB]));
-  return {
-    id, label, argv: [...a.argv, '&&', ...b.argv], samples,
-    wallMs: { median: median(wall), min: Math.min(...wall), max: Math.max(...wall) },
-    ...(cpu.length ? { cpuMs: { median: median(cpu) } } : {}),
-    ...(rss.length ? { rssMB: { median: median(rss), max: Math.max(...rss) } } : {}),
-  };
+  return statsOf(id, label, [...a.argv, '&&', ...b.argv], samples);
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -295,8 +292,8 @@ function main(): void {
   const startup = startupCommands(oneCommune);
   const [validateOne, ajvOne, ajvPlansOne] = [capture(startup[0]!), capture(startup[1]!), capture(startup[2]!)];
   if (!validateOne.stdout.includes(String(oneManifest.files))) throw new Error(`validate N=1: ${validateOne.stdout}`);
-  if (ajvOne.stdout.split('\n').filter((l) => l.endsWith(' valid')).length !== oneManifest.progressFiles) throw new Error(`ajv-cli N=1: ${ajvOne.stdout}`);
-  if (ajvPlansOne.stdout.split('\n').filter((l) => l.endsWith(' valid')).length !== oneManifest.plans) throw new Error(`ajv-cli on the plan, N=1: ${ajvPlansOne.stdout}`);
+  if (validCount(ajvOne.stdout) !== oneManifest.progressFiles) throw new Error(`ajv-cli N=1: ${ajvOne.stdout}`);
+  if (validCount(ajvPlansOne.stdout) !== oneManifest.plans) throw new Error(`ajv-cli on the plan, N=1: ${ajvPlansOne.stdout}`);
   for (const c of startup) capture(c); // warm-up
   add(measureRounds('start-up', Array.from({ length: startupReps }, () => startup)));
   const bySize = new Map<number, Command[]>();
