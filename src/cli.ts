@@ -120,6 +120,21 @@ function buildProgram(): Command {
       process.exitCode = runPlanDiff(oldSpec, newSpec, opts, await context(opts.color));
     });
 
+  plan
+    .command('import')
+    .description('lập tệp kế hoạch nháp từ Phụ lục trong tệp Word (.docx), Excel (.xlsx) hoặc văn bản chép từ Word / draft a plan file from a Word, Excel or text appendix')
+    .argument('<file>', 'tệp Word (.docx), Excel (.xlsx), hoặc .txt chép bảng từ Word, hoặc cả văn bản kế hoạch')
+    .option('-o, --output <file>', 'tệp kế hoạch sẽ ghi (mặc định: in ra màn hình); không ghi đè tệp đã có')
+    .option('--force', 'cho phép ghi đè tệp -o đã có')
+    .option('--id <slug>', 'mã kế hoạch, ví dụ tan-lap-2026 (mặc định: theo tên địa phương và năm)')
+    .option('--year <yyyy>', 'năm kế hoạch (mặc định: theo tiêu đề hoặc cột thời hạn)')
+    .addOption(langOption())
+    .option('--no-color', 'không tô màu')
+    .action(async (file: string, opts) => {
+      const { runPlanImport } = await import('./commands/plan-import.js');
+      process.exitCode = await runPlanImport(file, opts, await context(opts.color));
+    });
+
   program
     .command('schema')
     .description('in JSON Schema / print a JSON Schema')

@@ -1,6 +1,7 @@
 import type { MessageArgs, MessageTable } from './message-table.js';
 import { INIT_MESSAGES } from './messages-init.js';
 import { INPUT_MESSAGES } from './messages-input.js';
+import { IMPORT_MESSAGES } from './messages/import.js';
 import { PLAN_MESSAGES } from './messages-plan.js';
 import type { Diagnostic, Lang, Status } from './types.js';
 import { displayDate } from './util/dates.js';
@@ -385,7 +386,7 @@ const CORE_MESSAGES: MessageTable = {
   },
 };
 
-const MESSAGES: MessageTable = { ...CORE_MESSAGES, ...INIT_MESSAGES, ...PLAN_MESSAGES, ...INPUT_MESSAGES };
+const MESSAGES: MessageTable = { ...CORE_MESSAGES, ...INIT_MESSAGES, ...PLAN_MESSAGES, ...INPUT_MESSAGES, ...IMPORT_MESSAGES };
 
 export function formatMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Lang): string {
   const entry = MESSAGES[d.code];

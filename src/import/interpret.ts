@@ -1,0 +1,202 @@
+import type { MessageArgs } from '../message-table.js';
+import { findHeader, isColumnNumbers, signature, toGrid, type GridRow, type Header } from './columns.js';
+import type { AreaDraft, CriterionDraft, HeadingDraft, NodeDraft, Review } from './draft.js';
+import type { ColumnRole } from './phrases.js';
+import type { Place, SourceDocument } from './table.js';
+
+/** One row of the criteria table, its cells by role. */
+export interface TableRow {
+  kind: 'area' | 'item';
+  /** The number as written ("3.2.1", "IV"); empty when the row has none. */
+  number: string;
+  title: string;
+  requirement: string;
+  dueText: string;
+  lead: string;
+  support: string;
+  note: string;
+  bold: boolean;
+  at: Place;
+  /** Rows cut at a page break and joined back to this one. */
+  joined: Place[];
+}
+
+export interface CriteriaTable {
+  header: Header;
+  rows: TableRow[];
+  /** The table's position among the document's tables (1-based), for messages. */
+  table: number;
+}
+
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/u;
+const NUMBER = /^\d{1,3}(?:\.\d{1,3})*$/u;
+const LOWER_START = /^[\p{Ll}(]/u;
+
+/**
+ * The criteria table of a document: the first table whose header names the columns, followed by
+ * the tables after it with the same header (a table Word split at page breaks). Header rows
+ * repeated at page breaks and column-number rows are dropped; a row cut by a page break is joined
+ * back to the row it continues.
+ */
+export function criteriaTable(doc: SourceDocument): CriteriaTable | undefined {
+  let found: CriteriaTable | undefined;
+  doc.tables.forEach((table, index) => {
+    const grid = toGrid(table);
+    if (found) {
+      const header = findHeader(grid);
+      if (header && header.signatures.join('\n') === found.header.signatures.join('\n')) found.rows.push(...tableRows(grid, header, header.last + 1));
+      return;
+    }
+    const header = findHeader(grid);
+    if (header) found = { header, rows: tableRows(grid, header, header.last + 1), table: index + 1 };
+  });
+  return found;
+}
+
+function tableRows(grid: GridRow[], header: Header, from: number): TableRow[] {
+  const rows: TableRow[] = [];
+  const col = header.columns;
+  const get = (row: GridRow, role: ColumnRole, merged = false) => (col[role] === undefined ? '' : (merged ? row.own : row.texts)[col[role]!]!.trim());
+  const sttColumn = col.stt ?? (col.title === 0 ? undefined : 0);
+  let afterPageBreak = false;
+  for (let r = from; r < grid.length; r++) {
+    const row = grid[r]!;
+    if (row.texts.every((t) => t.trim() === '')) continue;
+    if ((row.repeatsAsHeader && r > header.last) || header.signatures.includes(signature(row))) {
+      afterPageBreak = true;
+      continue;
+    }
+    if (isColumnNumbers(row)) continue;
+    const number = (sttColumn === undefined ? '' : row.texts[sttColumn]!.trim()).replace(/[.)]+$/u, '');
+    // A row merged across the table has its words in its first cell, wherever the title column is.
+    const spread = row.texts.filter((t, c) => t.trim() !== '' && c !== sttColumn);
+    const title = get(row, 'title') || (row.wide ? (spread[0] ?? '') : '');
+    const cells = {
+      title,
+      // Cells merged down from the row above (one lead for several rows) count for this row too;
+      // the number and title never do.
+      requirement: get(row, 'requirement', true),
+      dueText: get(row, 'due', true),
+      lead: get(row, 'lead', true),
+      support: get(row, 'support', true),
+      note: get(row, 'notes', true),
+    };
+    const previous = rows.at(-1);
+    const own = { requirement: get(row, 'requirement'), dueText: get(row, 'due'), lead: get(row, 'lead'), support: get(row, 'support'), note: get(row, 'notes') };
+    const continues = number === '' && previous?.kind === 'item' && !row.bold
+      && (afterPageBreak || (own.lead === '' && own.dueText === '' && [title, own.requirement].some((t) => t !== '' && LOWER_START.test(t))));
+    afterPageBreak = false;
+    if (continues) {
+      join(previous, { title, ...own });
+      previous.joined.push(row.at);
+      continue;
+    }
+    const upper = number.toUpperCase();
+    const isArea = (number !== '' && ROMAN.test(upper) && !NUMBER.test(number))
+      || (number === '' && (row.bold || row.wide) && cells.lead === '' && cells.dueText === '' && cells.requirement === '');
+    rows.push({ kind: isArea ? 'area' : 'item', number: isArea ? upper : number, ...cells, bold: row.bold, at: row.at, joined: [] });
+  }
+  return rows;
+}
+
+function join(row: TableRow, more: Record<'title' | 'requirement' | 'dueText' | 'lead' | 'support' | 'note', string>): void {
+  for (const key of ['title', 'requirement', 'dueText', 'lead', 'support', 'note'] as const) {
+    if (more[key] !== '') row[key] = row[key] === '' ? more[key] : `${row[key]} ${more[key]}`;
+  }
+}
+
+/** What the tree builder needs of the rest of the importer. */
+export interface TreeHooks {
+  review: (code: string, args?: MessageArgs) => Review;
+  criterion: (row: TableRow, id: string) => CriterionDraft;
+}
+
+/**
+ * Areas, headings and criteria from the rows: a numbered row is a heading when rows numbered below
+ * it follow (4.1 before 4.1.1) or when it has nothing but a title; otherwise a criterion. Flat
+ * numbering (1, 2, 3 … across areas) and numbering that restarts in each area both work; a row
+ * without a number gets one, flagged.
+ */
+export function buildTree(rows: TableRow[], hooks: TreeHooks): AreaDraft[] {
+  const areas: AreaDraft[] = [];
+  const used = new Set<string>();
+  let area: AreaDraft | undefined;
+  let stack: HeadingDraft[] = [];
+  const items = rows.filter((r) => r.kind === 'item');
+  const numbers = items.map((r) => r.number).filter((n) => NUMBER.test(n));
+  const hasChildren = (id: string, from: TableRow) => {
+    // Children follow the row before the next area row.
+    const start = rows.indexOf(from);
+    for (let i = start + 1; i < rows.length && rows[i]!.kind === 'item'; i++) if (rows[i]!.number.startsWith(`${id}.`)) return true;
+    return false;
+  };
+  const openArea = (row: TableRow | undefined) => {
+    const base = row?.number || roman(areas.length + 1);
+    let id = base.replace(/[^A-Za-z0-9]/gu, '') || roman(areas.length + 1);
+    for (let n = 2; areas.some((a) => a.id === id); n++) id = `${base}${n}`;
+    area = { id, title: row?.title || '', criteria: [], reviews: [] };
+    if (!row || !row.number) area.reviews.push(hooks.review(row ? 'area-number-inferred' : 'no-areas', { id }));
+    areas.push(area);
+    stack = [];
+  };
+
+  for (const row of rows) {
+    if (row.kind === 'area') {
+      openArea(row);
+      continue;
+    }
+    if (!area) openArea(undefined);
+    const reviews: Review[] = [];
+    let id = row.number;
+    if (!NUMBER.test(id)) {
+      id = nextFreeId(stack.at(-1)?.id, area!, used);
+      reviews.push(hooks.review('number-inferred', { id, written: row.number }));
+    } else if (used.has(id)) {
+      // Numbering that restarts in each area: 1, 2 … under I, then 1, 2 … under II.
+      const areaNumber = areas.indexOf(area!) + 1;
+      let fresh = `${areaNumber}.${id}`;
+      for (let n = 2; used.has(fresh) || numbers.includes(fresh); n++) fresh = `${areaNumber}.${id}.${n}`;
+      reviews.push(hooks.review('number-duplicate', { id: fresh, written: id }));
+      id = fresh;
+    }
+    used.add(id);
+    while (stack.length > 0 && !id.startsWith(`${stack.at(-1)!.id}.`)) stack.pop();
+    const parent = stack.at(-1)?.criteria ?? area!.criteria;
+    const empty = row.requirement === '' && row.dueText === '' && row.lead === '' && row.support === '';
+    let node: NodeDraft;
+    if (NUMBER.test(row.number) && hasChildren(row.number, row)) {
+      node = { type: 'heading', id, title: row.title, criteria: [], reviews, at: row.at };
+      if (!empty) reviews.push(hooks.review('heading-with-content', { id }));
+      stack.push(node);
+    } else if (empty) {
+      node = { type: 'heading', id, title: row.title, criteria: [], reviews: [...reviews, hooks.review('empty-row', { id })], at: row.at };
+    } else {
+      node = hooks.criterion(row, id);
+      node.reviews.unshift(...reviews);
+    }
+    parent.push(node);
+  }
+  return promoteTopHeadings(areas);
+}
+
+/** A table with no area rows whose top rows are headings (1, then 1.1, 1.2 …): those are its areas. */
+function promoteTopHeadings(areas: AreaDraft[]): AreaDraft[] {
+  const only = areas[0];
+  if (areas.length !== 1 || only!.title !== '' || only!.criteria.length === 0 || !only!.criteria.every((n) => n.type === 'heading')) return areas;
+  return only!.criteria.map((n) => ({ id: n.id.replace(/\./gu, ''), title: n.title, criteria: (n as HeadingDraft).criteria, reviews: n.reviews }));
+}
+
+function nextFreeId(parent: string | undefined, area: AreaDraft, used: Set<string>): string {
+  const prefix = parent ? `${parent}.` : '';
+  let n = 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  void area;
+  return `${prefix}${n}`;
+}
+
+const ROMANS: [number, string][] = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+export function roman(n: number): string {
+  let out = '';
+  for (const [value, letters] of ROMANS) for (; n >= value; n -= value) out += letters;
+  return out;
+}

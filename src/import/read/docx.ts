@@ -1,0 +1,202 @@
+import { cell, tidy, type Cell, type Row, type SourceDocument, type Table } from '../table.js';
+import { readEntry, type ZipEntry } from './zip.js';
+
+/**
+ * Reads a Word document's body (word/document.xml) into tables and paragraphs. The XML is read with
+ * a small tag scanner rather than a DOM: the file can be tens of megabytes, and only a dozen tags
+ * matter (table, row, cell, spans, paragraph, run, bold, text, tab, break).
+ */
+export function readDocx(bytes: Uint8Array, entries: Map<string, ZipEntry>): SourceDocument {
+  const body = entries.get('word/document.xml')!;
+  const styles = entries.get('word/styles.xml');
+  const boldStyles = styles ? readBoldStyles(readEntry(bytes, styles).toString('utf8')) : new Set<string>();
+  return readBody(readEntry(bytes, body).toString('utf8'), boldStyles);
+}
+
+const TOKEN = /<(\/?)([A-Za-z][\w.:-]*)((?:\s+[^>]*?)?)(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/gu;
+
+const attr = (attrs: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`, 'u').exec(attrs)?.[1];
+const isOn = (attrs: string) => !/\bw:val="(?:0|false|off|none)"/u.test(attrs);
+
+/** Styles that make text bold, directly or through the style they are based on. */
+function readBoldStyles(xml: string): Set<string> {
+  const based = new Map<string, string>();
+  const bold = new Map<string, boolean>();
+  for (const m of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/gu)) {
+    const id = attr(m[1]!, 'w:styleId');
+    if (!id) continue;
+    const parent = /<w:basedOn w:val="([^"]*)"/u.exec(m[2]!)?.[1];
+    if (parent) based.set(id, parent);
+    const b = /<w:rPr>[\s\S]*?<w:b(\s[^>]*)?\/>/u.exec(m[2]!);
+    if (b) bold.set(id, isOn(b[1] ?? ''));
+  }
+  const result = new Set<string>();
+  for (const id of new Set([...based.keys(), ...bold.keys()])) {
+    let s: string | undefined = id;
+    for (let hops = 0; s !== undefined && hops < 20; hops++, s = based.get(s)) {
+      if (bold.has(s)) {
+        if (bold.get(s)) result.add(id);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+interface OpenCell {
+  paragraphs: string[];
+  colSpan: number;
+  /** `restart`, `continue`, or undefined for a cell not merged vertically. */
+  vMerge?: string;
+  boldChars: number;
+  plainChars: number;
+  gridCol: number;
+}
+
+interface OpenRow {
+  cells: OpenCell[];
+  header: boolean;
+  gridBefore: number;
+}
+
+function readBody(xml: string, boldStyles: Set<string>): SourceDocument {
+  const tables: Table[] = [];
+  const lines: string[] = [];
+  let tableDepth = 0;
+  let rows: OpenRow[] = [];
+  let row: OpenRow | undefined;
+  let tc: OpenCell | undefined;
+  let paragraph: string[] | undefined;
+  let paragraphBold = false;
+  let runBold: boolean | undefined;
+  let inRunProps = false;
+  let inText = false;
+  let skipDepth = 0; // inside mc:Fallback: the same content again, for old readers
+
+  const endParagraph = () => {
+    const text = paragraph!.join('');
+    if (tc) tc.paragraphs.push(text);
+    else if (tableDepth === 0) lines.push(text);
+    paragraph = undefined;
+  };
+
+  for (const m of xml.matchAll(TOKEN)) {
+    const [, close, name, attrs = '', selfClosing, cdata, chars] = m;
+    if (name === undefined) {
+      if (inText && skipDepth === 0 && paragraph) {
+        const text = decodeEntities(cdata ?? chars ?? '');
+        paragraph.push(text);
+        const visible = text.replace(/\s/gu, '').length;
+        if (tc) {
+          if (runBold ?? paragraphBold) tc.boldChars += visible;
+          else tc.plainChars += visible;
+        }
+      }
+      continue;
+    }
+    if (name === 'mc:Fallback') {
+      if (!selfClosing) skipDepth += close ? -1 : 1;
+      continue;
+    }
+    if (skipDepth > 0) continue;
+    if (close) {
+      switch (name) {
+        case 'w:t': inText = false; break;
+        case 'w:rPr': inRunProps = false; break;
+        case 'w:r': runBold = undefined; break;
+        case 'w:p': if (paragraph) endParagraph(); break;
+        case 'w:tc':
+          if (tableDepth === 1 && tc && row) {
+            row.cells.push(tc);
+            tc = undefined;
+          }
+          break;
+        case 'w:tr':
+          if (tableDepth === 1 && row) rows.push(row);
+          row = undefined;
+          break;
+        case 'w:tbl':
+          if (tableDepth === 1) {
+            tables.push(closeTable(rows, tables.length + 1));
+            rows = [];
+          }
+          tableDepth--;
+          break;
+      }
+      continue;
+    }
+    switch (name) {
+      case 'w:tbl': tableDepth++; break;
+      case 'w:tr':
+        if (tableDepth === 1) row = { cells: [], header: false, gridBefore: 0 };
+        break;
+      case 'w:tblHeader': if (row && tableDepth === 1) row.header = isOn(attrs); break;
+      case 'w:gridBefore': if (row && tableDepth === 1) row.gridBefore = Number(attr(attrs, 'w:val') ?? 0) || 0; break;
+      case 'w:tc':
+        if (tableDepth === 1 && row) {
+          const last = row.cells.at(-1);
+          tc = { paragraphs: [], colSpan: 1, boldChars: 0, plainChars: 0, gridCol: last ? last.gridCol + last.colSpan : row.gridBefore };
+        }
+        break;
+      case 'w:gridSpan': if (tc && tableDepth === 1) tc.colSpan = Math.max(1, Math.min(64, Number(attr(attrs, 'w:val') ?? 1) || 1)); break;
+      case 'w:vMerge': if (tc && tableDepth === 1) tc.vMerge = attr(attrs, 'w:val') ?? 'continue'; break;
+      case 'w:p':
+        if (selfClosing) {
+          if (tc) tc.paragraphs.push('');
+          break;
+        }
+        // A paragraph inside a nested table joins the text of the outer cell.
+        if (!paragraph) {
+          paragraph = [];
+          paragraphBold = false;
+        } else {
+          paragraph.push('\n');
+        }
+        break;
+      case 'w:pStyle': if (paragraph && runBold === undefined && !inRunProps) paragraphBold = boldStyles.has(attr(attrs, 'w:val') ?? ''); break;
+      case 'w:r': runBold = undefined; break;
+      case 'w:rPr': if (!selfClosing) inRunProps = true; break;
+      case 'w:rStyle': if (inRunProps && boldStyles.has(attr(attrs, 'w:val') ?? '')) runBold = true; break;
+      case 'w:b': if (inRunProps) runBold = isOn(attrs); break;
+      case 'w:t': if (!selfClosing) inText = true; break;
+      case 'w:tab': if (paragraph && !inRunProps) paragraph.push('\t'); break;
+      case 'w:br': case 'w:cr': if (paragraph) paragraph.push('\n'); break;
+    }
+  }
+  return { kind: 'docx', tables, lines: lines.map(tidy).filter((l) => l !== '') };
+}
+
+/** Turns Word's vertical merges (a `restart` cell, then `continue` cells below) into row spans. */
+function closeTable(open: OpenRow[], table: number): Table {
+  const rows: Row[] = [];
+  // The cell that started a vertical merge in each grid column, while the merge goes on.
+  const merging = new Map<number, Cell>();
+  open.forEach((r, index) => {
+    const cells: Cell[] = [];
+    for (const c of r.cells) {
+      const origin = merging.get(c.gridCol);
+      if (c.vMerge === 'continue' && origin) {
+        origin.rowSpan++;
+        continue;
+      }
+      const made = cell(tidy(c.paragraphs.join('\n')), c.boldChars > 0 && c.plainChars === 0, c.colSpan);
+      if (c.vMerge === 'restart') merging.set(c.gridCol, made);
+      else merging.delete(c.gridCol);
+      cells.push(made);
+    }
+    rows.push({ cells, at: { kind: 'row', table, row: index + 1 }, repeatsAsHeader: r.header });
+  });
+  return { rows };
+}
+
+const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/gu;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, dec?: string, hex?: string, named?: string) => {
+    if (named) return NAMED[named]!;
+    const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
