@@ -79,6 +79,8 @@ const ALLOWED: Record<string, string[]> = {
   'src/commands/outputs.ts': ['appendFileSync'],
   // init creates the folder of the new progress file (no file content: the file goes through writeFileAtomic).
   'src/commands/init.ts': ['mkdirSync'],
+  // plan import likewise creates the folder of the plan it writes (the file goes through writeFileAtomic).
+  'src/commands/plan-import.ts': ['mkdirSync'],
   // `plan diff FILE@REV`: the old revision from `git show` goes into a private mkdtemp folder,
   // removed at once, because the loaders read files. Not a user file.
   'src/commands/plan.ts': ['mkdtempSync', 'rmSync', 'writeFileSync'],
@@ -118,8 +120,10 @@ describe('(a) every write goes through writeFileAtomic', () => {
       .filter((abs) => /\b(?:writeFileAtomic|writeChunksAtomic)\(/u.test(readFileSync(abs, 'utf8')))
       .map((abs) => relative(root, abs).split('\\').join('/'))
       .sort();
-    expect(callers).toEqual(['src/commands/init.ts', 'src/commands/outputs.ts', 'src/commands/write-file.ts']);
+    expect(callers).toEqual(['src/commands/init.ts', 'src/commands/outputs.ts', 'src/commands/plan-import.ts', 'src/commands/write-file.ts']);
     expect(readFileSync(join(root, 'src/commands/init.ts'), 'utf8')).toMatch(/writeFileAtomic\(abs, text, \{ overwrite: false \}\)/u);
+    // plan import overwrites only with --force.
+    expect(readFileSync(join(root, 'src/commands/plan-import.ts'), 'utf8')).toMatch(/writeFileAtomic\(out, written\.text, \{ overwrite: options\.force === true \}\)/u);
   });
 
   it('the loader opens input files read-only', () => {

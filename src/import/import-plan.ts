@@ -45,6 +45,7 @@ export async function importPlan(bytes: Uint8Array, file: string, options: Impor
     if (deadline.due) draft.due = deadline.due;
     if (deadline.review) draft.dueReviews.push(review(`due-${deadline.review}`, { text: row.dueText, due: deadline.due ?? '', year }));
     if (!row.title) draft.reviews.push(review('no-title', { id }));
+    if (!row.requirement) draft.reviews.push(review('no-requirement', { id }));
     const { targets, qualifiers } = readTargets(row.requirement, draft.title);
     for (const words of qualifiers) draft.reviews.push(review('qualifier', { words }));
     leads.set(draft, { ...assignUnits(row, draft, units), targets });

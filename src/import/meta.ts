@@ -42,7 +42,7 @@ export function planFacts(lines: string[]): PlanFacts {
 function findTitle(lines: string[]): string | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (/^kế hoạch$/iu.test(line) && lines[i + 1]) return sentenceCase(`Kế hoạch ${lines[i + 1]}`);
+    if (/^kế hoạch$/iu.test(line) && lines[i + 1]) return sentenceCase(`Kế hoạch ${lines[i + 1]!.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}`);
     const at = line.search(/kế hoạch\s+\S/iu);
     if (at === -1 || /^\(|^căn cứ|^thực hiện|số\s*[:\d/]/iu.test(line) || line.length > 200) continue;
     let title = line.slice(at);

@@ -19,8 +19,9 @@ export const COLUMN_WORDS: readonly { role: ColumnRole; words: RegExp; example: 
   { role: 'due', words: /thời gian|thời hạn|tiến độ|hạn hoàn thành|hạn chót/u, example: 'Thời gian chậm nhất phải hoàn thành' },
   { role: 'requirement', words: /yêu cầu|chỉ tiêu|mục tiêu|kết quả|sản phẩm/u, example: 'Yêu cầu năm 2025' },
   { role: 'stt', words: /^(?:stt|tt|số tt|số thứ tự)\.?$/u, example: 'STT' },
+  { role: 'lead', words: /phân công/u, example: 'Phân công nhiệm vụ' },
   { role: 'title', words: /lĩnh vực|tiêu chí|nhiệm vụ|giải pháp|nội dung|công việc/u, example: 'Lĩnh vực, tiêu chí' },
-  { role: 'lead', words: /(?:đơn vị|cơ quan|bộ phận) (?:thực hiện|thực hiện chính|được giao)|phân công/u, example: 'Đơn vị thực hiện' },
+  { role: 'lead', words: /(?:đơn vị|cơ quan|bộ phận) (?:thực hiện|thực hiện chính|được giao)/u, example: 'Đơn vị thực hiện' },
 ];
 
 /** What a deadline cell means: a date, or `ongoing` (no deadline: judged on the latest figures). */
@@ -58,7 +59,7 @@ const quarter = (q: string) => ROMAN_QUARTERS[q] ?? Number(q);
 
 /**
  * Words just before a number that set the target's comparison ("tối thiểu 90%", "trên 85 %").
- * Longer phrases come first so that "không thấp hơn" is not read as "thấp hơn".
+ * They are tried longest first (targets.ts), so that "không thấp hơn" is not read as "thấp hơn".
  * `plain: true` words ("đạt", "là", "hoàn thành") state the target without saying "at least":
  * they read as `>=`, which is how a plan's "Hoàn thành 100%" is meant.
  */

@@ -68,9 +68,12 @@ function clauses(text: string): string[] {
 
 const endsWithWords = (text: string, words: string) => text === words || text.endsWith(` ${words}`) || (!/\p{L}/u.test(words) && text.endsWith(words));
 
+/** Longest first: "không thấp hơn" before "thấp hơn" before "hơn". */
+const OPERATORS_LONGEST_FIRST = [...OPERATOR_WORDS].sort((a, b) => b.words.length - a.words.length);
+
 function operatorBefore(before: string): { op: Op; plain: boolean; words: string } | undefined {
   const tail = before.trimEnd();
-  for (const entry of OPERATOR_WORDS) {
+  for (const entry of OPERATORS_LONGEST_FIRST) {
     if (endsWithWords(tail, entry.words)) return { op: entry.op, plain: entry.plain === true, words: entry.words };
   }
   return undefined;
@@ -107,10 +110,12 @@ function rateLabel(clause: string, lower: string, start: number, end: number, op
   }
   const rest = clause.slice(end).replace(/^\s*(?:trở lên|trở xuống)/u, '').replace(/^[\s,.:)]+/u, '');
   if (rest === '') return undefined;
-  return sentence(`Tỷ lệ ${lowerFirst(trimWords(rest))}`);
+  // "Hoàn thành 100% nhiệm vụ được giao": the share of tasks done.
+  const done = opWords === 'hoàn thành' ? ' hoàn thành' : '';
+  return sentence(`Tỷ lệ ${lowerFirst(trimWords(rest))}${done}`);
 }
 
-const COUNT = new RegExp(`(?:^|\\s)(${OPERATOR_WORDS.filter((o) => !o.plain).map((o) => escape(o.words)).join('|')})\\s*(\\d{1,6})(?![\\d.,/%-])\\s*(?!%)(.*)$`, 'u');
+const COUNT = new RegExp(`(?:^|\\s)(${OPERATORS_LONGEST_FIRST.filter((o) => !o.plain).map((o) => escape(o.words)).join('|')})\\s*(\\d{1,6})(?![\\d.,/%-])\\s*(?!%)(.*)$`, 'u');
 
 function countTarget(clause: string, lower: string): TargetRead | undefined {
   const m = COUNT.exec(lower);

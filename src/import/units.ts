@@ -120,7 +120,19 @@ function best(u: Entry): Key {
   return [...u.variants].sort((a, b) => Number(a.abbreviated) - Number(b.abbreviated) || b.count - a.count)[0]!;
 }
 
-const slug = (k: Key) => (k.initials.replace(/[^a-z0-9]/gu, '') || 'dv').slice(0, 12);
+/**
+ * A short id from the name's initials: "Phòng Kinh tế" → kt, "Phòng Văn hóa - Xã hội" → vhxh (a
+ * Phòng is known by its field), "Trung tâm Phục vụ HCC" → ttpvhcc; a long one keeps the initials of
+ * its spelled-out words ("Văn phòng HĐND-UBND xã" → vp).
+ */
+function slug(k: Key): string {
+  const words = k.name.replace(UNIT_NAME_TAIL_CASED, '').split(/[\s\-–]+/u).filter((w) => w !== '' && !/^(?:và|&)$/iu.test(w));
+  const spelled = words.filter((w) => !/^\p{Lu}{2,}$/u.test(w));
+  let id = k.initials;
+  if (/^phòng\s/u.test(k.lower) && id.length > 2) id = id.slice(1);
+  else if (id.length > 8 && spelled.length >= 2) id = ascii(spelled.map((w) => w.charAt(0)).join('')).toLowerCase();
+  return id.replace(/[^a-z0-9]/gu, '').slice(0, 8) || 'dv';
+}
 
 function uniqueId(base: string, taken: Set<string>): string {
   let id = /^[a-z0-9]/u.test(base) ? base : `dv${base}`;

@@ -138,6 +138,10 @@ export const REVIEW_MESSAGES: MessageTable = {
     vi: (a) => `dòng ${a.id} chỉ có tên, không có yêu cầu, thời hạn hay đơn vị: ghi thành mục trống. Bổ sung nội dung hoặc xoá.`,
     en: (a) => `row ${a.id} has only a title, no requirement, deadline or unit: written as an empty heading. Complete it or delete it.`,
   },
+  'no-requirement': {
+    vi: (a) => `dòng ${a.id} để trống ô yêu cầu: ghi thành nhiệm vụ (hoàn thành / chưa hoàn thành). Bổ sung yêu cầu và chỉ tiêu nếu bản gốc có ở chỗ khác.`,
+    en: (a) => `row ${a.id} has an empty requirement cell: written as a task (done / not done). Add the requirement and its target if the original has them elsewhere.`,
+  },
   'no-title': { vi: (a) => `dòng ${a.id} không có tên tiêu chí; đã dùng nội dung yêu cầu.`, en: (a) => `row ${a.id} has no title; the requirement was used.` },
   'due-empty': {
     vi: () => 'ô thời hạn để trống: hạn được hiểu là cuối năm kế hoạch. Ghi hạn nếu có.',
