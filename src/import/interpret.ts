@@ -62,12 +62,13 @@ function tableRows(grid: GridRow[], header: Header, from: number): TableRow[] {
   for (let r = from; r < grid.length; r++) {
     const row = grid[r]!;
     if (row.texts.every((t) => t.trim() === '')) continue;
-    if ((row.repeatsAsHeader && r > header.last) || header.signatures.includes(signature(row))) {
+    const number = (sttColumn === undefined ? '' : row.texts[sttColumn]!.trim()).replace(/[.)]+$/u, '');
+    // A numbered row is never the header again: only the others are compared with it.
+    if (!NUMBER.test(number) && ((row.repeatsAsHeader && r > header.last) || header.signatures.includes(signature(row)))) {
       afterPageBreak = true;
       continue;
     }
     if (isColumnNumbers(row)) continue;
-    const number = (sttColumn === undefined ? '' : row.texts[sttColumn]!.trim()).replace(/[.)]+$/u, '');
     // A row merged across the table has its words in its first cell, wherever the title column is.
     const spread = row.texts.filter((t, c) => t.trim() !== '' && c !== sttColumn);
     const title = get(row, 'title') || (row.wide ? (spread[0] ?? '') : '');

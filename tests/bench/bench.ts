@@ -25,6 +25,7 @@ let CCHC = join(REPO, 'bin/cchc.js');
 const AJV_CLI = join(REPO, 'node_modules/ajv-cli/dist/index.js');
 const FLOOR = join(REPO, 'tests/bench/.build/floor.js');
 const READER = join(REPO, 'tests/bench/.build/reader.js');
+const APPENDIX = join(REPO, 'tests/bench/.build/appendix.js');
 const PROBE = join(REPO, 'tests/bench/.build/rss-probe.js');
 const GNU_TIME = '/usr/bin/time';
 /** `--as-of` for check: after the year's last report, so every report is used. */
@@ -158,11 +159,16 @@ const validCount = (stdout: string) => stdout.split('\n').filter((l) => l.endsWi
 
 const node = (...args: string[]) => [NODE, ...args];
 
-function startupCommands(oneCommune: string): Command[] {
+function startupCommands(oneCommune: string, appendix: string): Command[] {
   // One commune's own repository (17 files): where start-up, not the files, decides.
   const one = treeCommands(1, oneCommune).filter((c) => ['validate1', 'ajv1', 'ajvPlans1'].includes(c.id));
   return [
     ...one,
+    // `plan import`: the seed's appendix as Word (67 rows) and as the whole plan in text, and a
+    // generated 300-row appendix (tests/bench/appendix.ts), written to stdout.
+    { id: 'importDocx', label: 'cchc plan import (seed .docx)', argv: node(CCHC, 'plan', 'import', 'fixtures/import/quang-son-2025-phu-luc.docx'), ok: [0] },
+    { id: 'importText', label: 'cchc plan import (seed, whole plan .txt)', argv: node(CCHC, 'plan', 'import', 'fixtures/import/quang-son-2025-ke-hoach.txt'), ok: [0] },
+    { id: 'import300', label: 'cchc plan import (300-row .docx)', argv: node(CCHC, 'plan', 'import', appendix), ok: [0] },
     { id: 'node', label: 'node -e 0', argv: node('-e', '0'), ok: [0] },
     { id: 'version', label: 'cchc --version', argv: node(CCHC, '--version'), ok: [0] },
     { id: 'example', label: 'cchc check (bundled example)', argv: node(CCHC, 'check', '--no-color'), ok: [0, 1] },
@@ -289,7 +295,11 @@ function main(): void {
 
   const oneCommune = treeDir(1);
   const { manifest: oneManifest } = ensureTree(1, seed, oneCommune);
-  const startup = startupCommands(oneCommune);
+  const appendix = join(oneCommune, '..', 'appendix-300.docx');
+  const written = spawnSync(NODE, [APPENDIX, appendix, '300'], { encoding: 'utf8' });
+  if (written.status !== 0) throw new Error(`appendix: ${written.stderr}`);
+  process.stderr.write(`  data: a ${written.stdout.trim()}-row appendix for plan import\n`);
+  const startup = startupCommands(oneCommune, appendix);
   const [validateOne, ajvOne, ajvPlansOne] = [capture(startup[0]!), capture(startup[1]!), capture(startup[2]!)];
   if (!validateOne.stdout.includes(String(oneManifest.files))) throw new Error(`validate N=1: ${validateOne.stdout}`);
   if (validCount(ajvOne.stdout) !== oneManifest.progressFiles) throw new Error(`ajv-cli N=1: ${ajvOne.stdout}`);
@@ -336,6 +346,9 @@ function main(): void {
       ratio(`reader / ajv-cli, N=${n}`, s(`reader${n}`), s(`ajv${n}`), undefined, 'quick reader + schemas on every file, nothing else'),
     ]),
     ratio('cchc --version / node -e 0', s('version'), s('node'), 1.5),
+    ratio('plan import (seed .docx) / node -e 0', s('importDocx'), s('node'), undefined, "the seed's appendix, 67 rows"),
+    ratio('plan import (seed .txt) / node -e 0', s('importText'), s('node'), undefined, 'the whole plan as text'),
+    ratio('plan import (300 rows) / node -e 0', s('import300'), s('node'), 3),
     ratio('cchc check (example) / node -e 0', s('example'), s('node'), 2.5),
     ratio('floor on the example / node -e 0', s('floorExample'), s('node'), undefined, 'what yaml alone costs a fresh process'),
     ratio('cchc check (example) / its floor', s('example'), s('floorExample'), undefined),
