@@ -16,6 +16,9 @@ export interface ImportOptions {
   year?: number;
 }
 
+/** An appendix has tens to a few hundred rows; a table of many thousands is something else. */
+const MAX_ROWS = 5_000;
+
 const review = (code: string, args: MessageArgs = {}): Review => ({ code, args });
 
 /**
@@ -28,7 +31,10 @@ export async function importPlan(bytes: Uint8Array, file: string, options: Impor
   if (doc.tables.length === 0) throw new UsageError(doc.kind === 'text' ? 'import-no-table-text' : 'import-no-table', { file });
   const table = criteriaTable(doc);
   if (!table) throw new UsageError('import-columns', { file, seen: firstRowWords(doc) });
-  const facts = planFacts(doc.lines);
+  if (table.rows.length > MAX_ROWS) throw new UsageError('import-too-many-rows', { file, rows: table.rows.length, max: MAX_ROWS });
+  // A Word plan's header (issuer and national motto side by side) is often a borderless table.
+  const otherTables = doc.tables.filter((_, i) => !table.tables.includes(i)).flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)));
+  const facts = planFacts([...doc.lines, ...otherTables]);
   const year = options.year ?? facts.year ?? commonYear(table.rows);
   if (year === undefined) throw new UsageError('import-no-year', { file });
 

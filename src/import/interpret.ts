@@ -24,8 +24,8 @@ export interface TableRow {
 export interface CriteriaTable {
   header: Header;
   rows: TableRow[];
-  /** The table's position among the document's tables (1-based), for messages. */
-  table: number;
+  /** Positions among the document's tables (0-based) of the table and its continuations. */
+  tables: number[];
 }
 
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/u;
@@ -44,11 +44,14 @@ export function criteriaTable(doc: SourceDocument): CriteriaTable | undefined {
     const grid = toGrid(table);
     if (found) {
       const header = findHeader(grid);
-      if (header && header.signatures.join('\n') === found.header.signatures.join('\n')) found.rows.push(...tableRows(grid, header, header.last + 1));
+      if (header && header.signatures.join('\n') === found.header.signatures.join('\n')) {
+        found.rows.push(...tableRows(grid, header, header.last + 1));
+        found.tables.push(index);
+      }
       return;
     }
     const header = findHeader(grid);
-    if (header) found = { header, rows: tableRows(grid, header, header.last + 1), table: index + 1 };
+    if (header) found = { header, rows: tableRows(grid, header, header.last + 1), tables: [index] };
   });
   return found;
 }
@@ -123,14 +126,8 @@ export function buildTree(rows: TableRow[], hooks: TreeHooks): AreaDraft[] {
   const used = new Set<string>();
   let area: AreaDraft | undefined;
   let stack: HeadingDraft[] = [];
-  const items = rows.filter((r) => r.kind === 'item');
-  const numbers = items.map((r) => r.number).filter((n) => NUMBER.test(n));
-  const hasChildren = (id: string, from: TableRow) => {
-    // Children follow the row before the next area row.
-    const start = rows.indexOf(from);
-    for (let i = start + 1; i < rows.length && rows[i]!.kind === 'item'; i++) if (rows[i]!.number.startsWith(`${id}.`)) return true;
-    return false;
-  };
+  const numbers = new Set(rows.filter((r) => r.kind === 'item' && NUMBER.test(r.number)).map((r) => r.number));
+  const parents = parentNumbers(rows);
   const openArea = (row: TableRow | undefined) => {
     const base = row?.number || roman(areas.length + 1);
     let id = base.replace(/[^A-Za-z0-9]/gu, '') || roman(areas.length + 1);
@@ -156,7 +153,7 @@ export function buildTree(rows: TableRow[], hooks: TreeHooks): AreaDraft[] {
       // Numbering that restarts in each area: 1, 2 … under I, then 1, 2 … under II.
       const areaNumber = areas.indexOf(area!) + 1;
       let fresh = `${areaNumber}.${id}`;
-      for (let n = 2; used.has(fresh) || numbers.includes(fresh); n++) fresh = `${areaNumber}.${id}.${n}`;
+      for (let n = 2; used.has(fresh) || numbers.has(fresh); n++) fresh = `${areaNumber}.${id}.${n}`;
       reviews.push(hooks.review('number-duplicate', { id: fresh, written: id }));
       id = fresh;
     }
@@ -165,7 +162,7 @@ export function buildTree(rows: TableRow[], hooks: TreeHooks): AreaDraft[] {
     const parent = stack.at(-1)?.criteria ?? area!.criteria;
     const empty = row.requirement === '' && row.dueText === '' && row.lead === '' && row.support === '';
     let node: NodeDraft;
-    if (NUMBER.test(row.number) && hasChildren(row.number, row)) {
+    if (NUMBER.test(row.number) && parents.has(row)) {
       node = { type: 'heading', id, title: row.title, criteria: [], reviews, at: row.at };
       if (!empty) reviews.push(hooks.review('heading-with-content', { id }));
       stack.push(node);
@@ -185,6 +182,25 @@ function promoteTopHeadings(areas: AreaDraft[]): AreaDraft[] {
   const only = areas[0];
   if (areas.length !== 1 || only!.title !== '' || only!.criteria.length === 0 || !only!.criteria.every((n) => n.type === 'heading')) return areas;
   return only!.criteria.map((n) => ({ id: n.id.replace(/\./gu, ''), title: n.title, criteria: (n as HeadingDraft).criteria, reviews: n.reviews }));
+}
+
+/** The rows that have rows numbered under them before the next area row (4.1 before 4.1.1). */
+function parentNumbers(rows: TableRow[]): Set<TableRow> {
+  const parents = new Set<TableRow>();
+  let open = new Map<string, TableRow>(); // number → its row, in the current area
+  for (const row of rows) {
+    if (row.kind === 'area') {
+      open = new Map();
+      continue;
+    }
+    const parts = row.number.split('.');
+    for (let k = parts.length - 1; k >= 1; k--) {
+      const parent = open.get(parts.slice(0, k).join('.'));
+      if (parent) parents.add(parent);
+    }
+    if (NUMBER.test(row.number)) open.set(row.number, row);
+  }
+  return parents;
 }
 
 function nextFreeId(parent: string | undefined, area: AreaDraft, used: Set<string>): string {

@@ -60,7 +60,7 @@ export function writePlan(plan: PlanDraft, options: { lang: Lang; schemaPath: st
 
   function writeUnit(u: UnitDraft): void {
     check(2, u.reviews);
-    put(2, `- id: ${u.id}`);
+    put(2, `- id: ${scalar(u.id, 4)}`);
     field(4, 'name', u.name);
     if (u.members) put(4, `members: ${list(u.members)}`);
     put(4, `aliases: ${list(u.aliases)}`);
@@ -92,7 +92,7 @@ export function writePlan(plan: PlanDraft, options: { lang: Lang; schemaPath: st
     if (c.due) put(indent, `due: ${c.due}`);
     if (c.dueText) field(indent, 'dueText', c.dueText);
     check(indent, c.leadReviews);
-    put(indent, `lead: ${c.lead}`);
+    put(indent, `lead: ${scalar(c.lead, indent + 2)}`);
     put(indent, `support: ${list(c.support)}`);
     if (c.measures.length > 0) {
       put(indent, 'measures:');
@@ -102,7 +102,7 @@ export function writePlan(plan: PlanDraft, options: { lang: Lang; schemaPath: st
 
   function writeMeasure(m: MeasureDraft, indent: number): void {
     check(indent, m.reviews);
-    put(indent, `- id: ${m.id}`);
+    put(indent, `- id: ${scalar(m.id, indent + 2)}`);
     field(indent + 2, 'label', m.label);
     put(indent + 2, `kind: ${m.kind}`);
     put(indent + 2, `target: ${quoted(m.target)}`);

@@ -83,6 +83,10 @@ export const IMPORT_MESSAGES: MessageTable = {
     vi: (a) => `Không nhận ra các cột của bảng trong ${q(a.file)}${a.seen ? ` (dòng đầu: ${q(a.seen)})` : ''}. Bảng cần một dòng tiêu đề có ít nhất ba trong các cột: "STT", "Lĩnh vực, tiêu chí" (hoặc "Nhiệm vụ, giải pháp", "Nội dung"), "Yêu cầu" (hoặc "Chỉ tiêu"), "Thời gian" (hoặc "Thời hạn"), "Chủ trì", "Phối hợp". Sửa dòng tiêu đề của bảng cho có những chữ đó rồi nhập lại.`,
     en: (a) => `The table's columns in ${q(a.file)} were not recognised${a.seen ? ` (first row: ${q(a.seen)})` : ''}. The table needs a header row with at least three of: "STT", "Lĩnh vực, tiêu chí" (or "Nhiệm vụ, giải pháp", "Nội dung"), "Yêu cầu" (or "Chỉ tiêu"), "Thời gian" (or "Thời hạn"), "Chủ trì", "Phối hợp". Put those words in the table's header row and import again.`,
   },
+  'import-too-many-rows': {
+    vi: (a) => `Bảng trong ${q(a.file)} có ${a.rows} dòng, quá nhiều cho một Phụ lục kế hoạch (tối đa ${a.max}). Chỉ ra tệp chỉ chứa bảng phân công nhiệm vụ của kế hoạch.`,
+    en: (a) => `The table in ${q(a.file)} has ${a.rows} rows, too many for a plan's appendix (at most ${a.max}). Name a file holding only the plan's task table.`,
+  },
   'import-no-criteria': {
     vi: (a) => `Bảng trong ${q(a.file)} có dòng tiêu đề nhưng không có dòng tiêu chí nào (dòng có số thứ tự và đơn vị chủ trì). Kiểm tra lại đó có đúng là bảng Phụ lục phân công nhiệm vụ không.`,
     en: (a) => `The table in ${q(a.file)} has a header but no criterion rows (rows with a number and a lead unit). Check that it is the appendix table that assigns the tasks.`,

@@ -2,7 +2,7 @@ import { UsageError } from '../../errors.js';
 import type { SourceDocument } from '../table.js';
 import { readDocx } from './docx.js';
 import { readText } from './text.js';
-import { declaredSize, zipEntries, ZipError, ZIP_PART_LIMIT } from './zip.js';
+import { declaredSize, readEntry, zipEntries, ZipError } from './zip.js';
 
 /** A Word or Excel file larger than this is not a plan's appendix. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -41,8 +41,13 @@ async function readZipDocument(bytes: Uint8Array, file: string): Promise<SourceD
     if (declaredSize(entries) > MAX_EXPANDED_BYTES) throw new ZipError('too-large');
     if (entries.has('word/document.xml')) return readDocx(bytes, entries);
     if (entries.has('xl/workbook.xml')) {
-      // exceljs inflates every part itself: check first that none expands past the limit.
-      for (const e of entries.values()) if (e.size > ZIP_PART_LIMIT) throw new ZipError('too-large');
+      // exceljs inflates every part itself, trusting the sizes the zip declares: inflate each
+      // part here first, under the limit, so that a zip bomb that lies is stopped too.
+      let expanded = 0;
+      for (const e of entries.values()) {
+        expanded += readEntry(bytes, e).length;
+        if (expanded > MAX_EXPANDED_BYTES) throw new ZipError('too-large');
+      }
       const { readXlsx } = await import('./xlsx.js');
       return await readXlsx(bytes).catch(() => {
         throw new ZipError('corrupt');
@@ -68,8 +73,9 @@ function readTextDocument(bytes: Uint8Array, file: string): SourceDocument {
 function decode(bytes: Uint8Array, file: string): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Notepad's and Word's "Unicode text" is UTF-16 with a byte order mark.
-  if (starts(bytes, [0xff, 0xfe])) return buffer.subarray(2).toString('utf16le');
-  if (starts(bytes, [0xfe, 0xff])) return Buffer.from(buffer.subarray(2)).swap16().toString('utf16le');
+  const even = buffer.subarray(2, 2 + ((buffer.length - 2) & ~1));
+  if (starts(bytes, [0xff, 0xfe])) return even.toString('utf16le');
+  if (starts(bytes, [0xfe, 0xff])) return Buffer.from(even).swap16().toString('utf16le');
   const body = starts(bytes, [0xef, 0xbb, 0xbf]) ? buffer.subarray(3) : buffer;
   if (body.includes(0)) throw new UsageError('import-binary', { file });
   try {
