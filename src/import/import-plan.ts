@@ -34,7 +34,7 @@ export async function importPlan(bytes: Uint8Array, file: string, options: Impor
   if (table.rows.length > MAX_ROWS) throw new UsageError('import-too-many-rows', { file, rows: table.rows.length, max: MAX_ROWS });
   // A Word plan's header (issuer and national motto side by side) is often a borderless table.
   const otherTables = doc.tables.filter((_, i) => !table.tables.includes(i)).flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)));
-  const facts = planFacts([...doc.lines, ...otherTables]);
+  const facts = planFacts([...doc.lines, ...table.preface, ...otherTables]);
   const year = options.year ?? facts.year ?? commonYear(table.rows);
   if (year === undefined) throw new UsageError('import-no-year', { file });
 

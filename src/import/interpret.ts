@@ -26,6 +26,8 @@ export interface CriteriaTable {
   rows: TableRow[];
   /** Positions among the document's tables (0-based) of the table and its continuations. */
   tables: number[];
+  /** Text of the rows above the header (a sheet's title rows), for the plan's title and place. */
+  preface: string[];
 }
 
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/u;
@@ -51,7 +53,10 @@ export function criteriaTable(doc: SourceDocument): CriteriaTable | undefined {
       return;
     }
     const header = findHeader(grid);
-    if (header) found = { header, rows: tableRows(grid, header, header.last + 1), tables: [index] };
+    if (header) {
+      const preface = grid.slice(0, header.first).flatMap((r) => r.texts.filter((t) => t.trim() !== ''));
+      found = { header, rows: tableRows(grid, header, header.last + 1), tables: [index], preface };
+    }
   });
   return found;
 }
@@ -65,16 +70,17 @@ function tableRows(grid: GridRow[], header: Header, from: number): TableRow[] {
   for (let r = from; r < grid.length; r++) {
     const row = grid[r]!;
     if (row.texts.every((t) => t.trim() === '')) continue;
-    const number = (sttColumn === undefined ? '' : row.texts[sttColumn]!.trim()).replace(/[.)]+$/u, '');
+    const { number, inline } = readNumber(sttColumn === undefined ? '' : row.texts[sttColumn]!.trim(), row.wide);
     // A numbered row is never the header again: only the others are compared with it.
     if (!NUMBER.test(number) && ((row.repeatsAsHeader && r > header.last) || header.signatures.includes(signature(row)))) {
       afterPageBreak = true;
       continue;
     }
     if (isColumnNumbers(row)) continue;
-    // A row merged across the table has its words in its first cell, wherever the title column is.
+    // A row merged across the table has its words in its first cell, wherever the title column is
+    // ("I. CÔNG TÁC CHỈ ĐẠO" in one cell spanning the row).
     const spread = row.texts.filter((t, c) => t.trim() !== '' && c !== sttColumn);
-    const title = get(row, 'title') || (row.wide ? (spread[0] ?? '') : '');
+    const title = get(row, 'title') || inline || (row.wide ? (spread[0] ?? '') : '');
     const cells = {
       title,
       // Cells merged down from the row above (one lead for several rows) count for this row too;
@@ -101,6 +107,20 @@ function tableRows(grid: GridRow[], header: Header, from: number): TableRow[] {
     rows.push({ kind: isArea ? 'area' : 'item', number: isArea ? upper : number, ...cells, bold: row.bold, at: row.at, joined: [] });
   }
   return rows;
+}
+
+const NUMBERED = /^(?:(?:phần|mục|PHẦN|MỤC|Phần|Mục)\s+)?([IVXLC]+|\d{1,3}(?:\.\d{1,3})*)(?:[.):]+\s*|\s+|$)([\s\S]*)$/u;
+
+/**
+ * The number of a row as written in its first cell ("3.2.1", "IV.", "1)"), and the title written
+ * after it when the row is one cell merged across the table ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH").
+ * A cell with something else ("-", "a", or words) has no number.
+ */
+function readNumber(text: string, wide: boolean): { number: string; inline: string } {
+  const m = NUMBERED.exec(text);
+  if (m && (ROMAN.test(m[1]!) || NUMBER.test(m[1]!)) && (m[2] === '' || wide || /^\p{Lu}/u.test(m[2]!))) return { number: m[1]!, inline: m[2]!.trim() };
+  if (wide && text.length > 3) return { number: '', inline: text };
+  return { number: text.replace(/[.)]+$/u, ''), inline: '' };
 }
 
 function join(row: TableRow, more: Record<'title' | 'requirement' | 'dueText' | 'lead' | 'support' | 'note', string>): void {

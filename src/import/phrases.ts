@@ -112,7 +112,7 @@ export const NOT_COUNT_NOUNS = /^(?:năm|tháng|ngày|quý|tuần|giờ|phút|l�
  * ("Phòng VH-XH, các đơn vị sự nghiệp"), and nowhere else ("Văn phòng HĐND và UBND xã" is one unit,
  * "Các đơn vị, cơ quan chuyên môn" is one).
  */
-export const UNIT_HEADS = /^(?:phòng|văn phòng|trung tâm|ban|bộ phận|công an|quân sự|ban chỉ huy|ủy ban|uỷ ban|ubmttq|mặt trận|hội|đoàn|đảng ủy|đảng uỷ|trạm|trường|thanh tra|công chức|các|tổ|hợp tác xã|chi cục|kho bạc|bưu điện|y tế)(?=\s|$)/u;
+export const UNIT_HEADS = /^(?:phòng|văn phòng|trung tâm|ban|bộ phận|công an|quân sự|ban chỉ huy|ủy ban|uỷ ban|ubmttq|mặt trận|hội|đoàn thanh niên|đoàn tncs|đảng ủy|đảng uỷ|trạm|trường|thanh tra|công chức|các|tổ|hợp tác xã|chi cục|kho bạc|bưu điện|y tế)(?=\s|$)/u;
 
 /** A name that stands for several units ("Các cơ quan chuyên môn", "các đơn vị sự nghiệp"). */
 export const COLLECTIVE = /^(?:các|những|toàn bộ|tất cả)\s/u;

@@ -162,10 +162,14 @@ export function splitUnitCell(text: string): string[] {
 
 function findSplit(text: string): { at: number; next: number } | undefined {
   const separator = /\s*(?:,|(?<!\p{L})và(?!\p{L})|\+|\/)\s*/gu;
+  // "Các ban, ngành, đoàn thể xã": a collective's list of kinds goes on in lower case.
+  const collective = COLLECTIVE.test(text.toLowerCase());
   for (const m of text.matchAll(separator)) {
     const next = m.index + m[0].length;
     if (m.index === 0 || next >= text.length) continue;
-    if (UNIT_HEADS.test(text.slice(next).toLowerCase())) return { at: m.index, next };
+    const rest = text.slice(next);
+    if (collective && /^\p{Ll}/u.test(rest) && !COLLECTIVE.test(rest)) continue;
+    if (UNIT_HEADS.test(rest.toLowerCase())) return { at: m.index, next };
   }
   return undefined;
 }

@@ -49,6 +49,7 @@ async function readZipDocument(bytes: Uint8Array, file: string): Promise<SourceD
         if (expanded > MAX_EXPANDED_BYTES) throw new ZipError('too-large');
       }
       const { readXlsx } = await import('./xlsx.js');
+      // exceljs fails on a damaged part with errors of every kind: all mean a damaged workbook.
       return await readXlsx(bytes).catch(() => {
         throw new ZipError('corrupt');
       });

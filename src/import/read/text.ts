@@ -14,13 +14,20 @@ export function readText(text: string): SourceDocument {
   let rows: Row[] = [];
   const physical = text.replace(/\r\n?/gu, '\n').split('\n');
   const flush = () => {
-    if (rows.length > 0) tables.push({ rows });
+    if (rows.length > 0) tables.push({ rows: spreadSingleCells(rows) });
     rows = [];
   };
+  const isRow = (i: number | undefined) => i !== undefined && physical[i]!.includes('\t');
   for (let i = 0; i < physical.length; i++) {
     const line = physical[i]!;
     if (!line.includes('\t')) {
       if (line.trim() === '') continue;
+      // A lone line between two table rows is a row of one cell merged across the table
+      // ("I. CÔNG TÁC CHỈ ĐẠO" copied out of Word has no tabs); more lines are the document's text.
+      if (rows.length > 0 && isRow(nonBlank(physical, i, -1)) && isRow(nonBlank(physical, i, 1))) {
+        rows.push({ cells: [toCell(line)], at: { kind: 'line', line: i + 1 } });
+        continue;
+      }
       flush();
       lines.push(plainLine(line));
       continue;
@@ -32,6 +39,19 @@ export function readText(text: string): SourceDocument {
   }
   flush();
   return { kind: 'text', tables, lines: lines.filter((l) => l !== '') };
+}
+
+/** The nearest line before (step -1) or after (step 1) that is not blank. */
+function nonBlank(lines: string[], i: number, step: 1 | -1): number | undefined {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.trim() !== '') return j;
+  return undefined;
+}
+
+/** A row of one cell spans the table's width, as the merged cell it was copied from. */
+function spreadSingleCells(rows: Row[]): Row[] {
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  for (const r of rows) if (r.cells.length === 1 && width > 2) r.cells[0]!.colSpan = width;
+  return rows;
 }
 
 function toCell(raw: string) {

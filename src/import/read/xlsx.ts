@@ -1,4 +1,6 @@
-import type { Cell as ExcelCell, Worksheet } from 'exceljs';
+// A static import: this module is itself loaded only for an .xlsx (read-document.ts), and the CLI's
+// bundle runs in a vm.Script, where a dynamic import() of a package has no loader.
+import ExcelJS, { type Cell as ExcelCell, type Worksheet } from 'exceljs';
 import { cell, tidy, type Cell, type Row, type SourceDocument, type Table } from '../table.js';
 
 /** Rows of a sheet read at most: an appendix has a few hundred; a sheet of formulas may claim a million. */
@@ -7,10 +9,9 @@ const MAX_COLUMNS = 64;
 
 /**
  * Reads every sheet of a workbook as a table: merged ranges become spans, bold cells stay bold,
- * dates are written dd/MM/yyyy as an officer would type them. exceljs is loaded only here.
+ * dates are written dd/MM/yyyy as an officer would type them.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
-  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const tables = workbook.worksheets.map(readSheet);

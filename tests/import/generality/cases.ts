@@ -612,7 +612,7 @@ const anPhu: Case = {
     ),
     crit(
       { stt: '2.1.2', title: `Khảo sát, đánh giá mức độ hài lòng của người dân, tổ chức đối với${CUT}sự phục vụ của cơ quan hành chính`,
-        due: 'Quý IV năm 2025', lead: BPMC, support: CCVH, requirement: 'Mức độ hài lòng của người dân, tổ chức đạt trên 85%' },
+        due: 'Quý IV năm 2025', lead: BPMC, support: CCVH, requirement: 'Mức độ hài lòng của người dân, tổ chức > 85 %' },
       { support: [CCVH], due: '2025-12-31', targets: [pct('>', 85)] },
     ),
     heading('2.2', 'Chuyển đổi số trong giải quyết TTHC'),
