@@ -51,13 +51,12 @@ export async function runPlanImport(input: string, options: PlanImportOptions, c
       throw error;
     }
   }
-  const where = outFile ?? IMPORT_UI[lang].stdout;
   const ui = (key: keyof (typeof IMPORT_UI)['vi'], vars: Record<string, string | number> = {}) => IMPORT_UI[lang][key].replace(/\{(\w+)\}/gu, (_, k: string) => String(vars[k] ?? ''));
   if (outFile) ctx.err(ui('written', { file: outFile, ...counts(plan) }));
   if (written.reviews.length === 0) ctx.err(ui('none'));
   else {
     ctx.err(ui('reviews', { n: written.reviews.length }));
-    for (const r of written.reviews) ctx.err(`  ${where}:${r.line}: ${r.message}`);
+    for (const r of written.reviews) ctx.err(`  ${outFile ? `${outFile}:${r.line}` : ui('line', { line: r.line })}: ${r.message}`);
   }
   if (outFile) ctx.err(ui('next', { command: `npx cchc plan show --plan ${/\s/u.test(outFile) ? `"${outFile}"` : outFile}` }));
   return 0;

@@ -224,13 +224,13 @@ export const IMPORT_UI = {
     reviews: '{n} chỗ cần kiểm tra (dòng "# KIỂM TRA:" trong tệp):',
     none: 'Không có chỗ nào cần kiểm tra.',
     next: 'Tiếp theo: đọc lại tệp, rồi chạy: {command}',
-    stdout: 'kết quả',
+    line: 'dòng {line}',
   },
   en: {
     written: 'Draft plan written to {file}: {areas} areas, {criteria} criteria, {units} units.',
     reviews: '{n} place(s) to check ("# KIỂM TRA:" lines in the file):',
     none: 'Nothing to check.',
     next: 'Next: read the file, then run: {command}',
-    stdout: 'output',
+    line: 'line {line}',
   },
 };
