@@ -1,6 +1,6 @@
 import { STATUS_LABEL } from '../messages.js';
 import type { Lang, Report, ReportCriterion, ReportMeasure } from '../types.js';
-import type { FormatOptions } from './index.js';
+import type { FormatOptions } from './format-options.js';
 import { formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
 

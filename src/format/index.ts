@@ -1,7 +1,7 @@
-import type { ChalkInstance } from 'chalk';
 import { type FormatName } from '../choices.js';
-import type { Lang, Report } from '../types.js';
+import type { Report } from '../types.js';
 import { formatCsv } from './csv.js';
+import type { FormatOptions } from './format-options.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
@@ -9,15 +9,7 @@ import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTable } from './table.js';
 
-export interface FormatOptions {
-  lang: Lang;
-  /** Chalk at the colour level the CLI chose; only the terminal table uses it. */
-  chalk: ChalkInstance;
-  /** Terminal width, for the table. */
-  width: number;
-  /** With --stamp: when the report was made (ISO 8601). Absent, output carries no timestamp. */
-  stamp?: string;
-}
+export type { FormatOptions };
 
 /** A report format: text, or bytes for binary formats (XLSX). */
 export type Formatter = (report: Report, options: FormatOptions) => string | Promise<string | Uint8Array>;

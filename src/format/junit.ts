@@ -1,7 +1,7 @@
 import { STATUS_LABEL, ui } from '../messages.js';
 import type { Lang, Report, ReportCriterion } from '../types.js';
 import { displayDate } from '../util/dates.js';
-import type { FormatOptions } from './index.js';
+import type { FormatOptions } from './format-options.js';
 import { formatActual, formatDue, formatTarget, formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
 

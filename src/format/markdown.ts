@@ -2,7 +2,7 @@ import { STATUS_LABEL, ui } from '../messages.js';
 import type { Lang, Report, ReportCriterion, Status } from '../types.js';
 import { STATUSES } from '../types.js';
 import { displayDate } from '../util/dates.js';
-import type { FormatOptions } from './index.js';
+import type { FormatOptions } from './format-options.js';
 import { evidenceLinks, formatActual, formatDue, formatNumber, formatTarget, formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
 

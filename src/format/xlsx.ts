@@ -4,7 +4,7 @@ import { STATUSES } from '../types.js';
 import type { Lang, Report, ReportCriterion, ReportMeasure, ReportUnitRef, Status } from '../types.js';
 import { numberMeets } from '../util/compare.js';
 import { displayDate } from '../util/dates.js';
-import type { FormatOptions } from './index.js';
+import type { FormatOptions } from './format-options.js';
 import { formatTarget, formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
 

@@ -1,0 +1,13 @@
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../types.js';
+
+/** What every formatter is told besides the report. A leaf of its own, so no formatter imports index.ts. */
+export interface FormatOptions {
+  lang: Lang;
+  /** Chalk at the colour level the CLI chose; only the terminal table uses it. */
+  chalk: ChalkInstance;
+  /** Terminal width, for the table. */
+  width: number;
+  /** With --stamp: when the report was made (ISO 8601). Absent, output carries no timestamp. */
+  stamp?: string;
+}
