@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { MessageArgs } from '../message-table.js';
 import { readDeadline } from './deadline.js';
-import type { CriterionDraft, MeasureDraft, NodeDraft, PlanDraft, Review } from './draft.js';
+import type { CriterionDraft, MeasureDraft, PlanDraft, Review } from './draft.js';
 import { buildTree, criteriaTable, type TableRow } from './interpret.js';
 import { planFacts, planId } from './meta.js';
 import { readDocument } from './read/read-document.js';
@@ -167,4 +167,3 @@ function firstRowWords(doc: { tables: { rows: { cells: { text: string }[] }[] }[
   return (row?.cells.map((c) => c.text.replace(/\s+/gu, ' ')).filter((t) => t !== '').join(' | ') ?? '').slice(0, 160);
 }
 
-export type { NodeDraft };

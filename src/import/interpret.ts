@@ -167,7 +167,7 @@ export function buildTree(rows: TableRow[], hooks: TreeHooks): AreaDraft[] {
     const reviews: Review[] = [];
     let id = row.number;
     if (!NUMBER.test(id)) {
-      id = nextFreeId(stack.at(-1)?.id, area!, used);
+      id = nextFreeId(stack.at(-1)?.id, used);
       reviews.push(hooks.review('number-inferred', { id, written: row.number }));
     } else if (used.has(id)) {
       // Numbering that restarts in each area: 1, 2 … under I, then 1, 2 … under II.
@@ -223,11 +223,11 @@ function parentNumbers(rows: TableRow[]): Set<TableRow> {
   return parents;
 }
 
-function nextFreeId(parent: string | undefined, area: AreaDraft, used: Set<string>): string {
+/** The first number free under the open heading (2.1.3 after 2.1.1 and 2.1.2), for a row without one. */
+function nextFreeId(parent: string | undefined, used: Set<string>): string {
   const prefix = parent ? `${parent}.` : '';
   let n = 1;
   while (used.has(`${prefix}${n}`)) n++;
-  void area;
   return `${prefix}${n}`;
 }
 

@@ -32,7 +32,7 @@ export function writePlan(plan: PlanDraft, options: { lang: Lang; schemaPath: st
   };
   const field = (indent: number, key: string, value: string | number) => {
     const text = typeof value === 'number' ? String(value) : scalar(value, indent + 2);
-    put(indent, `${key}:${text.startsWith('\n') || text.startsWith('|') ? ' ' : ' '}${text}`);
+    put(indent, `${key}: ${text}`);
   };
   const list = (items: string[]) => `[${items.map((i) => scalar(i, 0, true)).join(', ')}]`;
 
