@@ -1,4 +1,5 @@
 import type { MessageTable } from './message-table.js';
+import { displayDate } from './util/dates.js';
 
 const q = (s: string | number | undefined) => `“${s ?? ''}”`;
 
@@ -118,6 +119,30 @@ export const INPUT_MESSAGES: MessageTable = {
   'decimal-comma': {
     vi: (a) => `Số ${q(a.value)} viết bằng dấu phẩy thập phân nên YAML đọc là chữ. Trong tệp YAML viết số thập phân bằng dấu chấm: ${String(a.value).replace(',', '.')}.`,
     en: (a) => `${q(a.value)} is written with a decimal comma, so YAML reads it as text. Write decimals with a point in YAML files: ${String(a.value).replace(',', '.')}.`,
+  },
+  'as-of-outside-plan-year': {
+    vi: (a) => `Ngày chốt số liệu ${displayDate(String(a.asOf), 'vi')} không thuộc năm ${a.year} của kế hoạch ${a.plan}. Kiểm tra asOf, hoặc lập báo cáo theo kế hoạch của năm đó.`,
+    en: (a) => `The data cut-off ${displayDate(String(a.asOf), 'en')} is not in ${a.year}, the year of plan ${a.plan}. Check asOf, or report against that year's plan.`,
+  },
+  'period-outside-plan-year': {
+    vi: (a) => `Kỳ báo cáo ${q(a.period)} không thuộc năm ${a.year} của kế hoạch ${a.plan}. Kiểm tra period, hoặc lập báo cáo theo kế hoạch của năm đó.`,
+    en: (a) => `Period ${q(a.period)} is not in ${a.year}, the year of plan ${a.plan}. Check period, or report against that year's plan.`,
+  },
+  'later-reports': {
+    vi: (a) => `${a.n} báo cáo sau ngày ${displayDate(String(a.asOf), 'vi')} không được tính${a.config ? ` (ngày đánh giá asOf lấy từ ${a.config})` : ''}; dùng --as-of ${displayDate(String(a.latest), 'vi')} để xem.`,
+    en: (a) => `${a.n} report(s) dated after ${displayDate(String(a.asOf), 'en')} are not counted${a.config ? ` (the evaluation date asOf comes from ${a.config})` : ''}; use --as-of ${displayDate(String(a.latest), 'en')} to see them.`,
+  },
+  'figure-read': {
+    vi: (a) => `Đã đọc ${q(a.written)} là ${a.read}${a.how === 'thousands' ? ' (dấu chấm phân cách hàng nghìn)' : a.how === 'multiplier' ? '' : a.how === 'money' ? ' (bỏ chữ “đồng”)' : ' (phần trăm)'}. Nếu đúng, có thể để nguyên; viết ${a.read} để không còn cảnh báo này.`,
+    en: (a) => `Read ${q(a.written)} as ${a.read}${a.how === 'thousands' ? ' (dots group thousands)' : a.how === 'multiplier' ? '' : a.how === 'money' ? ' (the word “đồng” dropped)' : ' (a percentage)'}. If that is right you may leave it; write ${a.read} to silence this warning.`,
+  },
+  'colon-needs-space': {
+    vi: (a) => `${q(a.written)}: thiếu dấu cách sau dấu hai chấm, nên YAML không đọc được số liệu. Viết ${a.fixed} (mỗi dấu hai chấm có một dấu cách theo sau).`,
+    en: (a) => `${q(a.written)}: no space after the colons, so YAML cannot read the figures. Write ${a.fixed} (a space after each colon).`,
+  },
+  'comma-in-braces': {
+    vi: (a) => `${q(a.written)}: trong dấu { } dấu phẩy ngăn cách các trường, nên số có dấu phẩy bị tách đôi. Viết số không có dấu phẩy: ${a.fixed}.`,
+    en: (a) => `${q(a.written)}: inside { } a comma separates the fields, so a number with a comma is cut in two. Write the numbers without commas: ${a.fixed}.`,
   },
   'thousands-dot': {
     vi: (a) => `Số ${q(a.value)} được đọc là ${String(a.read).replace('.', ',')} (trong YAML dấu chấm là dấu thập phân)${a.reason === 'below-value' ? `, nhỏ hơn tử số value: ${a.other}` : a.reason === 'not-integer' ? ', không phải số nguyên như chỉ tiêu đếm cần' : ''}. Nếu là ${a.fixed}, viết ${a.fixed}, không dùng dấu chấm phân cách hàng nghìn${a.reason ? '' : '; nếu đúng là số thập phân, có thể bỏ qua cảnh báo này'}.`,

@@ -120,6 +120,8 @@ export interface PlanOutline {
   amendments: Amendment[];
   id: string;
   revision: number;
+  /** The plan year: a report dated outside it is probably filed against the wrong plan. */
+  year?: number;
   units: Map<string, Unit>;
   criteria: CriterionOutline[];
   headingIds: Set<string>;

@@ -4,7 +4,7 @@ import { evaluate } from '../evaluate/evaluate.js';
 import { compactReport } from '../format/compact-report.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import type { FormatName } from '../choices.js';
-import { ui } from '../messages.js';
+import { formatMessage, ui } from '../messages.js';
 import type { FailOn, Lang, Plan, ProgressReport, Report, Status } from '../types.js';
 import { STATUSES } from '../types.js';
 import { todayIn } from '../util/dates.js';
@@ -68,7 +68,15 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   const evaluated = new Map<string, Evaluated>();
   let first: string | undefined;
   let compacting = false;
+  // Reports dated after the evaluation date are left out (design.md); say so, or a Q4 file just
+  // filled in seems to change nothing.
+  const later = { n: 0, latest: '' };
   const onPlan = (plan: Plan, own: ProgressReport[]) => {
+    for (const r of own) {
+      if (r.asOf <= asOf) continue;
+      later.n++;
+      if (r.asOf > later.latest) later.latest = r.asOf;
+    }
     const matches = planMatches(plan, options.plan);
     const filtered = (options.unit === undefined || resolveUnit(plan, options.unit) !== undefined) &&
       (options.area === undefined || plan.areas.some((a) => a.id.toLowerCase() === options.area!.toLowerCase()));
@@ -100,6 +108,10 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   const inputs = gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd, onPlan }, config);
   const diagnostics = sortDiagnostics(inputs.diagnostics);
   for (const d of diagnostics) ctx.err(formatDiagnostic(d, lang, ctx.chalk));
+  if (later.n > 0) {
+    const fromConfig = options.asOf === undefined && config?.asOf !== undefined ? relative(ctx.cwd, config.abs).split('\\').join('/') : undefined;
+    ctx.err(`cchc: ${formatMessage({ code: 'later-reports', args: { n: later.n, asOf, latest: later.latest, ...(fromConfig ? { config: fromConfig } : {}) } }, lang)}`);
+  }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0 && inputs.planFiles.size === 0) {
     ctx.err(ui(lang, 'invalidInput', { n: errors }));

@@ -135,9 +135,9 @@ export function loadPlan(source: Source): { plan?: Plan; diagnostics: Diagnostic
  * is read. It shares the plan's objects and strings; the loader copies it off the file's text.
  */
 export function planOutline(plan: Plan): PlanOutline {
-  const { file, amendments, id, revision, units, headingIds } = plan;
+  const { file, amendments, id, revision, year, units, headingIds } = plan;
   const criteria = plan.criteria.map(({ id: c, heading, lead, measures }) => ({
     id: c, heading, lead, measures: measures.map(({ id: m, kind, totalLabel }) => ({ id: m, kind, totalLabel })),
   }));
-  return { file, amendments, id, revision, units, criteria, headingIds };
+  return { file, amendments, id, revision, year, units, criteria, headingIds };
 }

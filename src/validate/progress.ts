@@ -5,6 +5,7 @@ import { parseDate } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
 import { reportingUnits, resolveUnit } from './resolve-unit.js';
 import { evidenceKind, normalisePath } from './evidence.js';
+import { forgive } from './forgive.js';
 import { checkSchema } from './schema-check.js';
 import { thousandsDot } from './thousands-dot.js';
 
@@ -44,7 +45,11 @@ export function loadProgress(
 ): { report?: ProgressReport; diagnostics: Diagnostic[] } {
   // Empty placeholders of a `cchc init` template are one "not filled in" per criterion, not a
   // schema error per empty value.
-  const { data: filled, unfilled } = withoutPlaceholders(source.data);
+  // What officers type the Vietnamese way is read, with a warning, or refused with the text to
+  // write (forgive.ts); then the schema sees numbers where numbers belong.
+  const planId = isRecord(source.data) ? source.data.plan : undefined;
+  const forgiven = forgive(source, source.data, typeof planId === 'string' ? plans.get(planId) : undefined);
+  const { data: filled, unfilled } = withoutPlaceholders(forgiven.data);
   const schemaDiagnostics = checkSchema(source, 'progress', filled);
   const raw = filled as RawProgress;
   const diagnostics: Diagnostic[] = [...schemaDiagnostics];
@@ -52,6 +57,7 @@ export function loadProgress(
     const pos = locate(source, path, { key });
     diagnostics.push({ severity, code, args, file: source.file, line: pos.line, column: pos.column });
   };
+  for (const f of forgiven.findings) push(f.severity, f.code, f.args, f.path);
   for (const [criterion, fields] of unfilled) push('error', 'not-filled', { criterion, fields: fields.join(', ') }, ['criteria', criterion], true);
   const error = (code: string, args: Diagnostic['args'], path: DataPath, key = false) => push('error', code, args, path, key);
   const lineOf = options.lines === false ? () => 0 : (path: DataPath) => locate(source, path, { key: true }).line;
@@ -76,6 +82,12 @@ export function loadProgress(
       error('unknown-plan', { plan: raw.plan, loaded: loaded.join(', '), ...(suggestion ? { suggestion } : {}) }, ['plan']);
     }
     return { diagnostics };
+  }
+  if (plan.year !== undefined) {
+    // The year's figures run from 15/12 of the year before (design.md) to the year's end.
+    if (asOf && (asOf < `${plan.year - 1}-12-15` || asOf > `${plan.year}-12-31`)) push('warning', 'as-of-outside-plan-year', { asOf, year: plan.year, plan: plan.id }, ['asOf']);
+    const years = typeof raw.period === 'string' ? [...raw.period.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)].map((m) => Number(m[0])) : [];
+    if (years.length > 0 && !years.includes(plan.year)) push('warning', 'period-outside-plan-year', { period: raw.period, year: plan.year, plan: plan.id }, ['period']);
   }
   if (typeof raw.planRevision !== 'number') { /* reported by the schema */ }
   else if (raw.planRevision > plan.revision) error('plan-revision-newer', { planRevision: raw.planRevision, revision: plan.revision }, ['planRevision']);
