@@ -9,6 +9,7 @@ import { formatMessage, ui } from '../messages.js';
 import { packageRoot } from '../paths.js';
 import type { Lang, Plan, ProgressReport } from '../types.js';
 import { commandLinePath } from '../util/command-line-path.js';
+import { commandName } from '../util/command-name.js';
 import { displayDate, parseDate } from '../util/dates.js';
 import { suggest } from '../util/suggest.js';
 import { resolveUnit } from '../validate/resolve-unit.js';
@@ -75,9 +76,10 @@ export async function runInit(options: InitOptions, ctx: CheckContext): Promise<
   if (previous) {
     ctx.err(formatMessage({ code: 'init-carried', args: { file: displayPath(resolve(ctx.cwd, options.from!), ctx.cwd), asOf: displayDate(previous.asOf, lang), wanted: displayDate(asOf, lang) } }, lang));
   }
-  // Without a configuration, `cchc validate` must be told the plan as well.
+  // Without a configuration, `cchc validate` must be told the plan as well; `npx cchc` unless cchc
+  // was installed globally.
   const planArg = !config && options.plan !== undefined && YAML_FILE.test(options.plan) ? `${shellArg(options.plan)} ` : '';
-  ctx.err(formatMessage({ code: 'init-next-steps', args: { command: `cchc validate ${planArg}${shellArg(file)}`, carried: previous ? 1 : '' } }, lang));
+  ctx.err(formatMessage({ code: 'init-next-steps', args: { command: `${commandName({ env: ctx.env })} validate ${planArg}${shellArg(file)}`, carried: previous ? 1 : '' } }, lang));
   return 0;
 }
 
