@@ -9,9 +9,10 @@ const EXAMPLES: Record<string, string> = {
 
 /**
  * Commander words its errors in English; this reads the parts out of them so that cchc can
- * say the same thing in the user's language. Unknown shapes keep commander's text.
+ * say the same thing in the user's language. Unknown shapes keep commander's text. `helpWord`
+ * puts a name from the help into the language of the message.
  */
-export function fromCommanderError(error: CommanderError, command: string): UsageError | undefined {
+export function fromCommanderError(error: CommanderError, command: string, helpWord: (name: string) => string = (name) => name): UsageError | undefined {
   const text = error.message.replace(/^error: /u, '');
   let m: RegExpExecArray | null;
   if ((m = /^option '(\S+)[^']*' argument '([^']*)' is invalid\. (?:Allowed choices are (.*)\.|(.*))$/su.exec(text))) {
@@ -30,7 +31,8 @@ export function fromCommanderError(error: CommanderError, command: string): Usag
     return new UsageError('unknown-command', { command: m[1]!, ...(m[2] ? { suggestion: m[2] } : {}) });
   }
   if ((m = /^missing required argument '([^']*)'/u.exec(text))) {
-    return new UsageError('missing-argument', { argument: m[1]!, command });
+    // The argument's name is the help's (`cũ`), which may be in the other language.
+    return new UsageError('missing-argument', { argument: helpWord(m[1]!), command });
   }
   if ((m = /^too many arguments.*?'?([^'\s]*)'?\.?$/su.exec(text))) {
     return new UsageError('too-many-arguments', { value: m[1] ?? '' });
