@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { DIFF_FORMAT_NAMES, FORMAT_NAMES, PLAN_FORMAT_NAMES } from './choices.js';
 import type { CheckContext } from './commands/check.js';
 import { helpInLanguage } from './commands/help-words.js';
+import { mistypedCommand } from './commands/mistyped-command.js';
 import { asOfOption, dueSoonOption, langOption } from './commands/options.js';
 import { InvalidInputError, UsageError } from './errors.js';
 import { HELP, helpLang, helpWord, langGiven, type HelpText } from './messages/help.js';
 import { packageRoot } from './paths.js';
 import { SCHEMA_NAMES, schemaText, type SchemaName } from './schemas.js';
+import { commandName } from './util/command-name.js';
 
 // Each command's code (and the yaml, ajv, cli-table3 and chalk it needs) is imported when that
 // command runs: `cchc --version`, `--help` and usage mistakes load none of it.
@@ -150,6 +152,9 @@ export async function main(argv: string[]): Promise<void> {
   const help = helpLang(argv, process.env);
   try {
     const program = buildProgram(HELP[help]);
+    // Before commander: it would take a mistyped command for a path of `check`, the default.
+    const mistyped = mistypedCommand(argv.slice(2), program, (word) => existsSync(word), () => commandName());
+    if (mistyped) throw mistyped;
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -384,6 +384,14 @@ const CORE_MESSAGES: MessageTable = {
     vi: () => 'Không có đường dẫn nào và không tìm thấy cchc.config.yaml ở thư mục này hay thư mục cha. Chạy "cchc check plans/ke-hoach.yaml bao-cao/" hoặc tạo cchc.config.yaml.',
     en: () => 'No paths given and no cchc.config.yaml in this folder or a parent. Run "cchc check plans/plan.yaml progress/" or create cchc.config.yaml.',
   },
+  'not-a-command': {
+    vi: (a) => `${q(a.command)} không phải là lệnh, cũng không phải tệp hay thư mục có ở đây.${didYouMeanVi(a)} Các lệnh: ${a.commands}. Xem "${a.cchc} --help".`,
+    en: (a) => `${q(a.command)} is neither a command nor a file or folder here.${didYouMeanEn(a)} Commands: ${a.commands}. See "${a.cchc} --help".`,
+  },
+  'unknown-subcommand': {
+    vi: (a) => `Lệnh ${a.parent} không có lệnh con ${q(a.command)}.${didYouMeanVi(a)} Các lệnh con của ${a.parent}: ${a.commands}. Xem "${a.cchc} ${a.parent} --help".`,
+    en: (a) => `Command ${a.parent} has no subcommand ${q(a.command)}.${didYouMeanEn(a)} Subcommands of ${a.parent}: ${a.commands}. See "${a.cchc} ${a.parent} --help".`,
+  },
 };
 
 const MESSAGES: MessageTable = { ...CORE_MESSAGES, ...INIT_MESSAGES, ...PLAN_MESSAGES, ...INPUT_MESSAGES, ...IMPORT_MESSAGES };
