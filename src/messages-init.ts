@@ -21,8 +21,8 @@ export const INIT_MESSAGES: MessageTable = {
       : `${q(a.id)} (${a.name}) is a group without members: it only supports and reports nothing, so there is no template. Give a single unit with --unit.`),
   },
   'init-extension': {
-    vi: (a) => `Tên tệp ${q(a.file)} cần có đuôi .yaml (cchc chỉ đọc tệp .yaml, .yml). Ví dụ: -o bao-cao/2025-Q3/ttphcc.yaml.`,
-    en: (a) => `${q(a.file)} needs the extension .yaml (cchc reads only .yaml and .yml files), e.g. -o progress/2025-Q3/ttphcc.yaml.`,
+    vi: (a) => `Tên tệp ${q(a.file)} cần có đuôi .yaml hoặc .xlsx (biểu mẫu Excel). Ví dụ: -o bao-cao/2025-Q3/ttphcc.yaml hoặc -o bao-cao/2025-Q3/ttphcc.xlsx.`,
+    en: (a) => `${q(a.file)} needs the extension .yaml or .xlsx (an Excel form), e.g. -o progress/2025-Q3/ttphcc.yaml or -o progress/2025-Q3/ttphcc.xlsx.`,
   },
   'init-period': {
     vi: (a) => `Tên kỳ báo cáo ${q(a.value)} không dùng được làm tên thư mục. Ghi tên kỳ có chữ hoặc số, ví dụ --period 2025-Q3, hoặc chỉ ra tệp bằng -o.`,
@@ -55,14 +55,24 @@ export const INIT_MESSAGES: MessageTable = {
   'init-next-steps': {
     vi: (a) => [
       'Tiếp theo:',
-      '  1. Mở tệp bằng Notepad (hoặc VS Code) và đọc các dòng chú thích bắt đầu bằng #.',
-      `  2. ${a.carried ? 'Cập nhật số liệu và trạng thái' : 'Điền số liệu vào chỗ trống sau dấu hai chấm; với nhiệm vụ, sửa status'} rồi lưu tệp (mã hóa UTF-8).`,
+      ...(a.form ? [
+        '  1. Mở tệp bằng Excel; đọc trang "Hướng dẫn".',
+        `  2. ${a.carried ? 'Cập nhật số liệu và trạng thái' : 'Điền số liệu vào các ô nền trắng của trang "Báo cáo"; với nhiệm vụ, chọn trạng thái trong danh sách'} rồi lưu tệp (.xlsx).`,
+      ] : [
+        '  1. Mở tệp bằng Notepad (hoặc VS Code) và đọc các dòng chú thích bắt đầu bằng #.',
+        `  2. ${a.carried ? 'Cập nhật số liệu và trạng thái' : 'Điền số liệu vào chỗ trống sau dấu hai chấm; với nhiệm vụ, sửa status'} rồi lưu tệp (mã hóa UTF-8).`,
+      ]),
       `  3. Kiểm tra tệp: ${a.command}`,
     ].join('\n'),
     en: (a) => [
       'Next:',
-      '  1. Open the file in Notepad (or VS Code) and read the comment lines starting with #.',
-      `  2. ${a.carried ? 'Update the figures and statuses' : 'Fill in the blanks after the colons; for tasks, change status'}, then save the file (UTF-8).`,
+      ...(a.form ? [
+        '  1. Open the file in Excel; read the "Hướng dẫn" (instructions) sheet.',
+        `  2. ${a.carried ? 'Update the figures and statuses' : 'Fill in the white cells of the "Báo cáo" sheet; for tasks, choose the status from the list'}, then save the file (.xlsx).`,
+      ] : [
+        '  1. Open the file in Notepad (or VS Code) and read the comment lines starting with #.',
+        `  2. ${a.carried ? 'Update the figures and statuses' : 'Fill in the blanks after the colons; for tasks, change status'}, then save the file (UTF-8).`,
+      ]),
       `  3. Check the file: ${a.command}`,
     ].join('\n'),
   },

@@ -132,6 +132,22 @@ export const INPUT_MESSAGES: MessageTable = {
     vi: (a) => `${a.n} báo cáo sau ngày ${displayDate(String(a.asOf), 'vi')} không được tính${a.config ? ` (ngày đánh giá asOf lấy từ ${a.config})` : ''}; dùng --as-of ${displayDate(String(a.latest), 'vi')} để xem.`,
     en: (a) => `${a.n} report(s) dated after ${displayDate(String(a.asOf), 'en')} are not counted${a.config ? ` (the evaluation date asOf comes from ${a.config})` : ''}; use --as-of ${displayDate(String(a.latest), 'en')} to see them.`,
   },
+  'form-unreadable': {
+    vi: () => 'Không đọc được tệp Excel này (tệp hỏng, chưa lưu xong, hoặc có mật khẩu). Mở bằng Excel, lưu lại dạng .xlsx không đặt mật khẩu; nếu vẫn lỗi, tạo biểu mẫu mới bằng "cchc init -o <tệp>.xlsx" rồi chép số liệu sang.',
+    en: () => 'This Excel file cannot be read (damaged, not fully saved, or password-protected). Open it in Excel and save it as .xlsx without a password; if that fails, make a new form with "cchc init -o <file>.xlsx" and copy the figures over.',
+  },
+  'form-not-cchc': {
+    vi: () => 'Tệp Excel này không phải biểu mẫu báo cáo của cchc (thiếu trang ẩn "cchc"). Tạo biểu mẫu bằng "cchc init --unit … --period … --as-of … -o bao-cao.xlsx" rồi điền vào đó; không chép số liệu sang một bảng tính khác.',
+    en: () => 'This Excel file is not a cchc progress form (its hidden "cchc" sheet is missing). Make a form with "cchc init --unit … --period … --as-of … -o report.xlsx" and fill that in; do not copy the figures into another workbook.',
+  },
+  'form-empty': {
+    vi: () => 'Biểu mẫu chưa được điền: chưa có ô nào ở các cột Số đạt, Tổng số, Trạng thái, Ngày hoàn thành, Tài liệu kiểm chứng hay Ghi chú. Điền số liệu của kỳ báo cáo rồi lưu lại; nếu đơn vị chưa có số liệu, đừng nộp tệp này.',
+    en: () => 'The form is not filled in: no cell of the Value, Total, Status, Completed on, Evidence or Note columns has anything. Enter the period\'s figures and save; if the unit has no figures yet, do not hand in this file.',
+  },
+  'form-sheet-missing': {
+    vi: (a) => `Biểu mẫu thiếu trang ${q(a.sheet)} (đã bị xóa hoặc đổi tên). Đổi lại tên trang thành ${q(a.sheet)}, hoặc tạo biểu mẫu mới bằng "cchc init -o <tệp>.xlsx".`,
+    en: (a) => `The form has no sheet ${q(a.sheet)} (deleted or renamed). Rename the sheet back to ${q(a.sheet)}, or make a new form with "cchc init -o <file>.xlsx".`,
+  },
   'figure-read': {
     vi: (a) => `Đã đọc ${q(a.written)} là ${a.read}${a.how === 'thousands' ? ' (dấu chấm phân cách hàng nghìn)' : a.how === 'multiplier' ? '' : a.how === 'money' ? ' (bỏ chữ “đồng”)' : ' (phần trăm)'}. Nếu đúng, có thể để nguyên; viết ${a.read} để không còn cảnh báo này.`,
     en: (a) => `Read ${q(a.written)} as ${a.read}${a.how === 'thousands' ? ' (dots group thousands)' : a.how === 'multiplier' ? '' : a.how === 'money' ? ' (the word “đồng” dropped)' : ' (a percentage)'}. If that is right you may leave it; write ${a.read} to silence this warning.`,

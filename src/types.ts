@@ -172,6 +172,8 @@ export interface Diagnostic {
   file: string;
   line?: number;
   column?: number;
+  /** In an Excel progress form, the sheet and cell ("Báo cáo!G12") in place of line and column. */
+  cell?: string;
 }
 
 // ---- The report (schemas/report.schema.json) ----
@@ -240,6 +242,8 @@ export interface ReportDiagnostic {
   file: string;
   line?: number;
   column?: number;
+  /** In an Excel progress form: the sheet and cell ("Báo cáo!G12"). */
+  cell?: string;
   message: string;
 }
 

@@ -35,6 +35,7 @@ export interface InitOptions {
 }
 
 const YAML_FILE = /\.ya?ml$/iu;
+const XLSX_FILE = /\.xlsx$/iu;
 
 /** Writes a progress template for one unit, never over an existing file; returns 0 or throws. */
 export async function runInit(options: InitOptions, ctx: CheckContext): Promise<0> {
@@ -59,11 +60,17 @@ export async function runInit(options: InitOptions, ctx: CheckContext): Promise<
   const file = displayPath(abs, ctx.cwd);
   if (existsSync(abs)) throw new UsageError('init-exists', { file });
   const base = config ? dirname(config.abs) : ctx.cwd;
-  const text = buildTemplate({
-    plan, unit, period, asOf, lang, schemaRef: schemaRef(abs),
-    ...(previous ? { previous, previousFile: displayPath(resolve(ctx.cwd, options.from!), base) } : {}),
-  });
-  write(abs, text, file);
+  if (XLSX_FILE.test(abs)) {
+    // The Excel form: exceljs is loaded only for it.
+    const { buildProgressForm } = await import('../authoring/progress-form.js');
+    write(abs, await buildProgressForm({ plan, unit, period, asOf, lang, ...(previous ? { previous } : {}) }), file);
+  } else {
+    const text = buildTemplate({
+      plan, unit, period, asOf, lang, schemaRef: schemaRef(abs),
+      ...(previous ? { previous, previousFile: displayPath(resolve(ctx.cwd, options.from!), base) } : {}),
+    });
+    write(abs, text, file);
+  }
 
   const criteria = criteriaToReport(plan, unit);
   if (criteria.length === 0) {
@@ -79,7 +86,7 @@ export async function runInit(options: InitOptions, ctx: CheckContext): Promise<
   // Without a configuration, `cchc validate` must be told the plan as well; `npx cchc` unless cchc
   // was installed globally.
   const planArg = !config && options.plan !== undefined && YAML_FILE.test(options.plan) ? `${shellArg(options.plan)} ` : '';
-  ctx.err(formatMessage({ code: 'init-next-steps', args: { command: `${commandName({ env: ctx.env })} validate ${planArg}${shellArg(file)}`, carried: previous ? 1 : '' } }, lang));
+  ctx.err(formatMessage({ code: 'init-next-steps', args: { command: `${commandName({ env: ctx.env })} validate ${planArg}${shellArg(file)}`, carried: previous ? 1 : '', form: XLSX_FILE.test(abs) ? 1 : '' } }, lang));
   return 0;
 }
 
@@ -154,7 +161,7 @@ function outputPath(options: InitOptions, config: Config | undefined, cwd: strin
     const folder = config?.progress.find((p) => !YAML_FILE.test(p)) ?? resolve(config ? dirname(config.abs) : cwd, 'progress');
     abs = join(folder, folderName(period), `${unit}.yaml`);
   }
-  if (!YAML_FILE.test(extname(abs))) throw new UsageError('init-extension', { file: displayPath(abs, cwd) });
+  if (!YAML_FILE.test(extname(abs)) && !XLSX_FILE.test(abs)) throw new UsageError('init-extension', { file: displayPath(abs, cwd) });
   return abs;
 }
 
@@ -193,7 +200,7 @@ function relativeRef(from: string, target: string): string {
   return rel.split(sep).join('/');
 }
 
-function write(abs: string, text: string, file: string): void {
+function write(abs: string, text: string | Uint8Array, file: string): void {
   try {
     mkdirSync(dirname(abs), { recursive: true });
   } catch (error) {

@@ -18,13 +18,14 @@ export function toReportDiagnostic(d: Diagnostic, lang: Lang): ReportDiagnostic 
   return {
     severity: d.severity, code: d.code, file: d.file,
     ...(d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : {}),
+    ...(d.cell !== undefined ? { cell: d.cell } : {}),
     message: formatMessage(d, lang),
   };
 }
 
 /** `file:line:column: lỗi: message [code]`, the shape editors and CI logs link from. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang, c: ChalkInstance): string {
-  const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
+  const where = d.cell !== undefined ? `${d.file}!${d.cell}` : d.line !== undefined ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file;
   const severity = d.severity === 'error' ? c.red.bold(ui(lang, 'error')) : c.yellow.bold(ui(lang, 'warning'));
   return `${c.bold(where)}: ${severity}: ${formatMessage(d, lang)} ${c.gray(`[${d.code}]`)}`;
 }

@@ -1,8 +1,10 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { commandLinePath } from '../util/command-line-path.js';
 import { suggest } from '../util/suggest.js';
+import { MAX_FILE_BYTES } from './file-text.js';
+import { isProgressForm } from './progress-form.js';
 
 export interface FoundFile {
   abs: string;
@@ -21,7 +23,8 @@ const SKIP = new Set(['node_modules', 'dist', 'coverage']);
 
 /**
  * Expands the paths a user gave into YAML files: a file is taken as given, a folder is searched
- * recursively for .yaml/.yml (skipping dot folders and node_modules). Sorted for stable output.
+ * recursively for .yaml/.yml and Excel progress forms (skipping dot folders and node_modules).
+ * Sorted for stable output.
  */
 export function discover(paths: readonly string[], cwd: string): { files: FoundFile[]; diagnostics: Diagnostic[] } {
   const files = new Map<string, FoundFile>();
@@ -150,7 +153,23 @@ function walk(w: Walk, dir: string, shown: string, depth: number): void {
     }
     if (kind === 'dir' && namedLikeFile(name)) w.diagnostics.push({ severity: 'error', code: 'path-is-directory', args: {}, file: show() });
     else if (kind === 'dir') walk(w, path, show(), depth + 1);
-    else if (YAML.test(name)) w.out.push({ abs: path, file: show() });
+    else if (YAML.test(name) || (XLSX.test(name) && isFormFile(path))) w.out.push({ abs: path, file: show() });
+  }
+}
+
+const XLSX = /\.xlsx$/iu;
+
+/**
+ * An Excel file in a progress folder is read only if it is cchc's progress form (a report
+ * exported next to the progress files is not an input); one named on the command line is always
+ * read, and says so if it is not a form.
+ */
+function isFormFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.size <= MAX_FILE_BYTES && isProgressForm(readFileSync(path));
+  } catch {
+    return false;
   }
 }
 

@@ -21,7 +21,8 @@ export function readText(absPath: string, file: string): string | Diagnostic {
   return Buffer.isBuffer(bytes) ? decodeText(bytes, file) : bytes;
 }
 
-function readBytes(absPath: string, file: string): Buffer | Diagnostic {
+/** A file's bytes (in a buffer reused by the next read), or why they cannot be read. */
+export function readBytes(absPath: string, file: string): Buffer | Diagnostic {
   let fd: number;
   try {
     // Non-blocking: opening a named pipe to read would otherwise wait for a writer for ever.

@@ -6,6 +6,7 @@ import { loadPlan, planOutline } from '../validate/plan.js';
 import { loadProgress } from '../validate/progress.js';
 import type { FoundFile } from './discover.js';
 import { locate, type Position } from './locate.js';
+import { FORM_SHEETS } from '../authoring/form-layout.js';
 import { readSource } from './read-source.js';
 import { sniffFile } from './sniff.js';
 import type { Source } from './source.js';
@@ -107,6 +108,8 @@ class Loader {
   /** The duplicate-report findings of each plan handed over: replaced if it is handed over again. */
   private readonly duplicateFindings = new Map<string, Diagnostic[]>();
   private readonly evidenceExists: (path: string, progressFile: string) => boolean;
+  /** The cell of each line, for each Excel progress form read. */
+  private readonly formCells = new Map<string, (string | undefined)[]>();
 
   constructor(
     private readonly files: readonly FoundFile[],
@@ -173,8 +176,7 @@ class Loader {
 
   /** Reads and checks one file; a plan for which `later` says so is left to be read again later. */
   private read(index: number, later?: (id: string, index: number) => boolean): void {
-    const f = this.files[index]!;
-    const { source, diagnostics } = readSource(f.abs, f.file);
+    const { source, diagnostics } = this.readFile(index);
     this.diagnostics.push(...diagnostics);
     if (!source) return;
     const kind = kindOf(source);
@@ -202,7 +204,7 @@ class Loader {
     for (const w of waiting) {
       if (w.source) this.held -= w.source.text.length;
       // A file read again has already had its reading problems reported.
-      const source = w.source ?? readSource(this.files[w.index]!.abs, this.files[w.index]!.file).source;
+      const source = w.source ?? this.readFile(w.index).source;
       if (source) this.addProgress(source, w.index);
     }
   }
@@ -303,22 +305,38 @@ class Loader {
     const late = this.late.get(planId)!;
     this.late.delete(planId);
     const planFile = this.planFiles.get(planId)!;
-    const planSource = readSource(this.files[planFile.index]!.abs, planFile.file).source;
+    const planSource = this.readFile(planFile.index).source;
     if (planSource) this.addPlan(planSource, planFile.index, true);
     if (!this.outlines.has(planId)) return;
     const before = new Set(this.handedOver.get(planId));
     this.handedOver.delete(planId);
     for (const index of [...before, ...late].sort((a, b) => a - b)) {
-      const source = readSource(this.files[index]!.abs, this.files[index]!.file).source;
+      const source = this.readFile(index).source;
       if (source) this.addProgress(source, index, before.has(index));
     }
     this.handOver(planId);
+  }
+
+  /** Reads a file; for an Excel progress form, keeps which cell each line of its YAML came from. */
+  private readFile(index: number): ReturnType<typeof readSource> {
+    const f = this.files[index]!;
+    const read = readSource(f.abs, f.file);
+    if (read.source?.cells) this.formCells.set(f.file, read.source.cells);
+    return read;
   }
 
   finish(): Inputs {
     const { reports, duplicates } = this.reportsOf([...this.loaded.values()].flat());
     this.loaded.clear();
     this.diagnostics.push(...duplicates);
+    // A finding in an Excel form is shown at its cell, not at a line of the YAML it was read as.
+    for (const d of this.diagnostics) {
+      const cells = this.formCells.get(d.file);
+      if (!cells || d.line === undefined) continue;
+      d.cell = cells[d.line - 1] ?? FORM_SHEETS.report;
+      delete d.line;
+      delete d.column;
+    }
     return {
       plans: this.plans,
       planFiles: new Map([...this.planFiles].sort((a, b) => a[1].index - b[1].index).map(([id, { file }]) => [id, file])),

@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../types.js';
 import { MAX_ALIAS_COUNT, contentProblems, firstAlias } from './content-problems.js';
 import { diagnosticAt } from './diagnostic-at.js';
-import { readText } from './file-text.js';
+import { readBytes, readText } from './file-text.js';
 import { LineStarts } from './line-starts.js';
 import { MAX_DEPTH, parseTree } from './parse-tree.js';
+import { readProgressForm } from './progress-form.js';
 import { quickYaml, UNHANDLED_CHARS } from './quick-yaml.js';
 import type { Source } from './source.js';
 import { strayCharacters, SUSPECT_CHARS } from './stray-characters.js';
@@ -33,8 +34,26 @@ export const UNUSUAL = new RegExp(`[${SUSPECT_CHARS}${UNHANDLED_CHARS}]`, 'u');
  * aliases, numbers) — all problems of that last stage are reported together.
  */
 export function readSource(absPath: string, file: string): Read {
+  if (FORM_FILE.test(absPath)) return readForm(absPath, file);
   const text = readText(absPath, file);
   if (typeof text !== 'string') return { diagnostics: [text] };
+  return readSourceText(text, file);
+}
+
+const FORM_FILE = /\.xlsx$/iu;
+
+/** An Excel progress form, read as the YAML it stands for, each line knowing its cell. */
+function readForm(absPath: string, file: string): Read {
+  const bytes = readBytes(absPath, file);
+  if (!Buffer.isBuffer(bytes)) return { diagnostics: [bytes] };
+  const form = readProgressForm(bytes, file);
+  if ('code' in form) return { diagnostics: [form] };
+  const read = readSourceText(form.text, file);
+  if (read.source) read.source.cells = form.cells;
+  return read;
+}
+
+function readSourceText(text: string, file: string): Read {
   const unusual = UNUSUAL.test(text);
   const stray = unusual ? strayCharacters(text, file) : [];
   if (stray.length > 0) return { diagnostics: stray };

@@ -17,6 +17,8 @@ export interface Source {
   data: unknown;
   /** false: no number in the file is written with a point (known when quickYaml read it). */
   dottedNumbers?: boolean;
+  /** An Excel progress form read as YAML: the cell ("Báo cáo!G12") each line of `text` came from. */
+  cells?: (string | undefined)[];
 }
 
 export type { DataPath };

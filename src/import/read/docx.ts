@@ -1,5 +1,5 @@
 import { cell, tidy, type Cell, type Row, type SourceDocument, type Table } from '../table.js';
-import { readEntry, type ZipEntry } from './zip.js';
+import { readEntry, type ZipEntry } from '../../util/zip.js';
 
 /**
  * Reads a Word document's body (word/document.xml) into tables and paragraphs. The XML is read with

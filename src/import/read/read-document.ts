@@ -2,7 +2,7 @@ import { UsageError } from '../../errors.js';
 import type { SourceDocument } from '../table.js';
 import { readDocx } from './docx.js';
 import { readText } from './text.js';
-import { declaredSize, readEntry, zipEntries, ZipError } from './zip.js';
+import { declaredSize, readEntry, zipEntries, ZipError } from '../../util/zip.js';
 
 /** A Word or Excel file larger than this is not a plan's appendix. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
