@@ -53,43 +53,62 @@ const COLUMNS: [string, string, (r: Row, x: Context) => Cell][] = [
   ['Nguồn số liệu', 'Sources', ({ c }) => c.sources.map((s) => `${s.file}:${s.line}`).join('; ')],
 ];
 
-const NUMERIC = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/u;
-// OWASP "CSV injection": Excel and LibreOffice run a cell starting with these as a formula
-// (=HYPERLINK(...) exfiltrates data on click). A leading ' makes them text. Numbers are left alone
-// so that negative figures stay numbers; a reader that wants the raw text drops a leading ' that
-// is followed by one of these characters (the op "=" comes out as "'=").
-const FORMULA_START = /^[=+\-@\t\r]/u;
+/**
+ * How a spreadsheet on a PC set to the language reads a CSV opened by double-click: Excel splits
+ * at the Windows list separator and reads numbers with the Windows decimal symbol, which for
+ * Vietnamese are `;` and `,` (English: `,` and `.`). Without them a Vietnamese Excel puts each row
+ * in one cell and reads 61.33 as text.
+ */
+interface Dialect { separator: string; decimal: string }
+const DIALECTS: Record<Lang, Dialect> = { vi: { separator: ';', decimal: ',' }, en: { separator: ',', decimal: '.' } };
 
-/** RFC 4180: quote a field holding a comma, quote or line break; double the quotes inside. */
-function field(value: Cell): string {
+// OWASP "CSV injection": Excel runs a cell that starts with = + - or @ as a formula (LibreOffice
+// one that starts with =), and =HYPERLINK(...) exfiltrates data on click. A leading ' makes it
+// text — and shows, since a spreadsheet opening a CSV keeps it in the cell: so it goes only where
+// a formula could be read. Not before a number ("-5", "-61,33", "+84"), nor before text that is
+// nothing but these signs and spaces ("-", the target op "="): neither makes a formula. Leading
+// white space (a tab) does not hide a formula from a reader that trims it. A reader that wants the
+// raw text drops a leading ' that is followed by white space or one of these signs.
+const FORMULA_START = /^\s*[=+\-@]/u;
+const SIGNS_ONLY = /^[\s=+\-@]*$/u;
+const NUMBER_TEXT = /^\s*[-+]?(?:\d[\d.,]*|[.,]\d+)(?:[eE][-+]?\d+)?%?\s*$/u;
+
+/** Whether a spreadsheet would read this text as a formula. */
+export function readAsFormula(text: string): boolean {
+  return FORMULA_START.test(text) && !SIGNS_ONLY.test(text) && !NUMBER_TEXT.test(text);
+}
+
+/** RFC 4180: quote a field holding the separator, a quote or a line break; double the quotes inside. */
+function field(value: Cell, dialect: Dialect): string {
   let text: string;
-  // Plain numbers with a '.' decimal, whatever the language: Excel under a vi-VN locale (decimal
-  // comma) may then read 99.44 as text, but a comma decimal would clash with the separator and
-  // with every script that reads the file. The XLSX export is the one for people.
-  if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+  // Plain digits, no grouping: any spreadsheet reads 12800000000 as a number.
+  if (typeof value === 'number') text = Number.isFinite(value) ? String(value).replace('.', dialect.decimal) : '';
   else if (typeof value === 'boolean') text = String(value);
   else text = value ?? '';
-  if (typeof value === 'string' && FORMULA_START.test(text) && !NUMERIC.test(text)) text = `'${text}`;
-  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+  if (typeof value === 'string' && readAsFormula(text)) text = `'${text}`;
+  return text.includes(dialect.separator) || /["\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
 /**
- * The report as CSV (RFC 4180: comma, CRLF, quoted fields), one row per criterion and measure, a
- * task criterion on one row with its progress in words; headers in the chosen language. With
+ * The report as CSV (RFC 4180 with CRLF and quoted fields; in Vietnamese `;` between fields and a
+ * decimal comma, in English `,` and a decimal point), one row per criterion and measure, a task
+ * criterion on one row with its progress in words; headers in the chosen language. With
  * `options.stamp` a last column says when the file was made.
  */
 export function formatCsv(report: Report, options: FormatOptions): string {
   const x: Context = { report, lang: options.lang };
+  const dialect = DIALECTS[options.lang];
+  const row = (cells: Cell[]) => cells.map((cell) => field(cell, dialect)).join(dialect.separator);
   const column = options.lang === 'vi' ? 0 : 1;
   const header = COLUMNS.map((col) => col[column]);
   if (options.stamp) header.push(options.lang === 'vi' ? 'Thời điểm lập' : 'Generated at');
-  const lines = [header.map(field).join(',')];
+  const lines = [row(header)];
   for (const c of report.criteria) {
     const rows: Row[] = c.measures.length > 0 ? c.measures.map((m) => ({ c, m })) : [{ c, m: undefined }];
     for (const r of rows) {
       const cells = COLUMNS.map(([, , get]) => get(r, x));
       if (options.stamp) cells.push(options.stamp);
-      lines.push(cells.map(field).join(','));
+      lines.push(row(cells));
     }
   }
   return `${lines.join('\r\n')}\r\n`;

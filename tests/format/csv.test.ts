@@ -1,13 +1,13 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, formatCsv } from '../../src/format/csv.js';
+import { CSV_BOM, formatCsv, readAsFormula } from '../../src/format/csv.js';
 import type { Lang, Report } from '../../src/types.js';
 import { HOSTILE, reportHostile, reportQ3, reportYearEnd } from './fixtures.js';
 
 const options = (lang: Lang, stamp?: string) => ({ lang, chalk: new Chalk({ level: 0 }), width: 120, ...(stamp ? { stamp } : {}) });
 
-/** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes; throws on anything else. */
-function parseCsv(text: string): string[][] {
+/** A strict RFC 4180 reader (with `;` for Vietnamese): CRLF records, quoted fields with doubled quotes; throws on anything else. */
+function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let i = 0;
@@ -19,22 +19,21 @@ function parseCsv(text: string): string[][] {
         if (text[i] === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (text[i] === '"') { i++; break; } else cell += text[i];
       }
     } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
+      while (i < text.length && text[i] !== separator && text[i] !== '\r') {
         if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
         cell += text[i++];
       }
     }
     row.push(cell);
-    if (text[i] === ',') { i++; continue; }
+    if (text[i] === separator) { i++; continue; }
     if (text.startsWith('\r\n', i)) { rows.push(row); row = []; i += 2; continue; }
-    throw new Error(`expected , or CRLF at ${i}`);
+    throw new Error(`expected ${separator} or CRLF at ${i}`);
   }
   if (row.length > 0) throw new Error('last record has no CRLF');
   return rows;
 }
 
 const rowCount = (report: Report) => report.criteria.reduce((n, c) => n + Math.max(1, c.measures.length), 0);
-const NUMERIC = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/u;
 
 describe('formatCsv', () => {
   it('renders the Q3 and year-end reports (golden, vi and en)', async () => {
@@ -47,7 +46,7 @@ describe('formatCsv', () => {
     const report = reportYearEnd();
     const out = formatCsv(report, options('vi'));
     expect(out.startsWith(CSV_BOM)).toBe(false);
-    const [header, ...rows] = parseCsv(out);
+    const [header, ...rows] = parseCsv(out, ';');
     expect(header).toContain('Mã tiêu chí');
     expect(rows).toHaveLength(rowCount(report));
     for (const r of rows) expect(r).toHaveLength(header!.length);
@@ -59,7 +58,8 @@ describe('formatCsv', () => {
     expect(task[col('Tiến độ nhiệm vụ')]).toBe('Chưa bắt đầu');
     expect(task[col('Trạng thái')]).toBe('Quá hạn');
     const disbursement = rows.find((r) => r[col('Mã chỉ tiêu')] === 'disbursement')!;
-    expect([disbursement[col('Thực tế')], disbursement[col('Tử số / giá trị')], disbursement[col('Mẫu số')]]).toEqual(['61.33', '7850000000', '12800000000']);
+    // A decimal comma, as Excel reads numbers on a PC set to Vietnamese.
+    expect([disbursement[col('Thực tế')], disbursement[col('Tử số / giá trị')], disbursement[col('Mẫu số')]]).toEqual(['61,33', '7850000000', '12800000000']);
   });
 
   it('adds a stamp column only when asked', () => {
@@ -71,18 +71,15 @@ describe('formatCsv', () => {
 
   it('quotes and neutralises hostile text so that it survives a round trip and never runs as a formula', () => {
     const report = reportHostile();
-    const [header, ...rows] = parseCsv(formatCsv(report, options('vi')));
-    expect(rows).toHaveLength(rowCount(report));
-    for (const cell of [...header!, ...rows.flat()]) {
-      if (/^[=+\-@\t\r]/u.test(cell)) expect(NUMERIC.test(cell), JSON.stringify(cell)).toBe(true);
+    for (const [lang, separator] of [['vi', ';'], ['en', ',']] as const) {
+      const [header, ...rows] = parseCsv(formatCsv(report, options(lang)), separator);
+      expect(rows).toHaveLength(rowCount(report));
+      // No cell a spreadsheet would read as a formula: each one that could be starts with '.
+      for (const cell of [...header!, ...rows.flat()]) expect(readAsFormula(cell), JSON.stringify(cell)).toBe(false);
+      // Every hostile string comes back whole, with ' in front only when it would start a formula.
+      const titles = rows.map((r) => r[header!.indexOf(lang === 'vi' ? 'Tiêu chí' : 'Criterion')]);
+      for (const c of report.criteria) expect(titles).toContain(readAsFormula(c.title) ? `'${c.title}` : c.title);
+      for (const h of HOSTILE) expect(rows.flat().some((cell) => cell.includes(h))).toBe(true);
     }
-    // Every hostile string comes back whole, with ' in front when it would start a formula.
-    const title = header!.indexOf('Tiêu chí');
-    const titles = rows.map((r) => r[title]);
-    for (const c of report.criteria) {
-      const expected = /^[=+\-@\t\r]/u.test(c.title) ? `'${c.title}` : c.title;
-      expect(titles).toContain(expected);
-    }
-    for (const h of HOSTILE) expect(rows.flat().some((cell) => cell.includes(h))).toBe(true);
   });
 });
