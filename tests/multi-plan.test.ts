@@ -132,8 +132,9 @@ describe('a repository with three communes', () => {
         'bao-cao.csv', 'bao-cao.phu-thinh-2025.xlsx', 'bao-cao.quang-son-2025.xlsx', 'bao-cao.tan-long-2025.xlsx',
       ]);
       const lines = readFileSync(join(out, 'bao-cao.csv'), 'utf8').replace(/^\uFEFF/u, '').trimEnd().split('\r\n');
-      expect(lines.filter((l) => l.startsWith('Mã kế hoạch,')).length).toBe(1);
-      for (const id of ['quang-son-2025', 'tan-long-2025', 'phu-thinh-2025']) expect(lines.some((l) => l.startsWith(`${id},`))).toBe(true);
+      // The Vietnamese CSV separates fields with ;, as Excel on a PC set to Vietnamese does.
+      expect(lines.filter((l) => l.startsWith('Mã kế hoạch;')).length).toBe(1);
+      for (const id of ['quang-son-2025', 'tan-long-2025', 'phu-thinh-2025']) expect(lines.some((l) => l.startsWith(`${id};`))).toBe(true);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
