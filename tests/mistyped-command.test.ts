@@ -4,7 +4,7 @@
  * close to a command's. Through the built CLI.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,13 @@ describe('a mistyped command', () => {
     expect(cchc(['plan', 'imprt', 'x.docx']).stderr).toContain('Có phải ý bạn là “npx cchc plan import”? Các lệnh con của plan: show, diff, import.');
     expect(cchc(['plan', 'vẽ', '--lang', 'en']).stderr).toBe('cchc: Command plan has no subcommand “vẽ”. Subcommands of plan: show, diff, import. See "npx cchc plan --help".\n');
   });
+});
+
+it('README quotes both messages as cchc prints them', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  for (const args of [['valdate'], ['plan', 'init']]) {
+    expect(readme).toContain(`$ npx cchc ${args.join(' ')}\n${cchc(args).stderr}`);
+  }
 });
 
 describe('check, the default command, still takes paths', () => {
