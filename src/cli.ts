@@ -172,7 +172,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
     } else if (error instanceof UsageError) {
       const { formatMessage } = await import('./messages.js');
-      process.stderr.write(`cchc: ${formatMessage(error, lang)}\n`);
+      // `cchc`: how to start cchc, for a message that shows a command to run.
+      process.stderr.write(`cchc: ${formatMessage({ code: error.code, args: { cchc: commandName(), ...error.args } }, lang)}\n`);
       process.exitCode = 2;
     } else {
       const message = lang === 'en' ? 'this is a bug in cchc; please report it' : 'đây là lỗi của cchc; vui lòng báo cho người phát triển';

@@ -5,8 +5,8 @@ const q = (s: string | number | undefined) => `“${s ?? ''}”`;
 /** Messages of `cchc init`. */
 export const INIT_MESSAGES: MessageTable = {
   'init-missing-option': {
-    vi: (a) => `Lệnh init cần ${a.option}. Ghi thêm, ví dụ: cchc init --unit ttphcc --period 2025-Q3 --as-of 14/09/2025${a.option === '--as-of' ? ' (ngày chốt số liệu: 14/3, 14/6, 14/9 hoặc 14/12)' : ''}.`,
-    en: (a) => `cchc init needs ${a.option}. Add it, e.g. cchc init --unit ttphcc --period 2025-Q3 --as-of 2025-09-14${a.option === '--as-of' ? ' (data cut-offs: 14/3, 14/6, 14/9 or 14/12)' : ''}.`,
+    vi: (a) => `Lệnh init cần ${a.option}. Ghi thêm, ví dụ: ${a.cchc ?? 'cchc'} init --unit ttphcc --period 2025-Q3 --as-of 14/09/2025${a.option === '--as-of' ? ' (ngày chốt số liệu: 14/3, 14/6, 14/9 hoặc 14/12)' : ''}.`,
+    en: (a) => `cchc init needs ${a.option}. Add it, e.g. ${a.cchc ?? 'cchc'} init --unit ttphcc --period 2025-Q3 --as-of 2025-09-14${a.option === '--as-of' ? ' (data cut-offs: 14/3, 14/6, 14/9 or 14/12)' : ''}.`,
   },
   'init-exists': {
     vi: (a) => `Tệp ${q(a.file)} đã có; cchc không ghi đè. Chọn tên khác bằng -o, hoặc xóa tệp cũ nếu chắc chắn.`,

@@ -62,7 +62,7 @@ describe('cchc init, through the built CLI', () => {
     join(root, 'bin/cchc.js'), 'init', '--unit', 'kt', '--period', '2025-Q3', '--as-of', '2025-09-14', '-o', join(dir, `${Math.random()}.yaml`),
   ], { cwd: root, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
 
-  it.skipIf(process.platform === 'win32')('says "npx cchc validate" from a checkout, "cchc validate" when cchc on the PATH is this copy', () => {
+  it.skipIf(process.platform === 'win32')('says "npx cchc validate" from a checkout, "cchc validate" when cchc on the PATH is this copy; so do usage errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-command-name-'));
     try {
       const env = { ...process.env, PATH: dirname(process.execPath) };
@@ -76,6 +76,10 @@ describe('cchc init, through the built CLI', () => {
       const installed = init(dir, { ...env, PATH: `${join(dir, 'bin')}:${env.PATH}` });
       expect(installed.status).toBe(0);
       expect(installed.stderr).toMatch(/Kiểm tra tệp: cchc validate \S+\.yaml$/mu);
+      // The example of a usage error that shows the command: `init` without --period.
+      const missing = (path: string) => spawnSync(process.execPath, [join(root, 'bin/cchc.js'), 'init', '--unit', 'kt'], { cwd: root, encoding: 'utf8', env: { ...env, PATH: path } });
+      expect(missing(env.PATH!).stderr).toMatch(/^cchc: Lệnh init cần --period\. Ghi thêm, ví dụ: npx cchc init --unit /u);
+      expect(missing(`${join(dir, 'bin')}:${env.PATH}`).stderr).toMatch(/^cchc: Lệnh init cần --period\. Ghi thêm, ví dụ: cchc init --unit /u);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
