@@ -1,5 +1,5 @@
 import { COLUMN_WORDS, type ColumnRole } from './phrases.js';
-import type { Place, Table } from './table.js';
+import { MAX_CELLS, type Place, type Table } from './table.js';
 
 /** A table row laid out on the column grid, spans resolved. */
 export interface GridRow {
@@ -19,7 +19,8 @@ export interface GridRow {
 /** Lays the cells out the way a browser lays out HTML tables: row spans reserve places below. */
 export function toGrid(table: Table): GridRow[] {
   const below = new Map<string, string>(); // "row:col" → text reserved by a row span from above
-  const width = Math.max(1, ...table.rows.map((r) => r.cells.reduce((n, c) => n + c.colSpan, 0)));
+  let width = 1;
+  for (const r of table.rows) width = Math.max(width, Math.min(MAX_CELLS, r.cells.reduce((n, c) => n + c.colSpan, 0)));
   return table.rows.map((row, r) => {
     const texts: string[] = [];
     const seen: string[] = [];
@@ -38,11 +39,12 @@ export function toGrid(table: Table): GridRow[] {
     };
     for (const cell of row.cells) {
       fillFromAbove();
-      for (let k = 0; k < cell.colSpan; k++) {
+      if (col >= width) break;
+      for (let k = 0; k < cell.colSpan && col + k < width; k++) {
         texts[col + k] = k === 0 ? cell.text : '';
         own[col + k] = texts[col + k]!;
         seen[col + k] = cell.text;
-        for (let down = 1; down < cell.rowSpan; down++) below.set(`${r + down}:${col + k}`, cell.text);
+        for (let down = 1; down < Math.min(cell.rowSpan, table.rows.length - r); down++) below.set(`${r + down}:${col + k}`, cell.text);
       }
       if (cell.text !== '') {
         if (cell.bold) boldChars++;

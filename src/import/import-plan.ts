@@ -6,6 +6,7 @@ import type { CriterionDraft, MeasureDraft, PlanDraft, Review } from './draft.js
 import { buildTree, criteriaTable, type TableRow } from './interpret.js';
 import { planFacts, planId } from './meta.js';
 import { readDocument } from './read/read-document.js';
+import { MAX_TABLE_ROWS } from './table.js';
 import { readTargets, type TargetRead } from './targets.js';
 import { ascii, isCollective, splitUnitCell, UnitRegistry, type Entry } from './units.js';
 
@@ -29,6 +30,8 @@ const review = (code: string, args: MessageArgs = {}): Review => ({ code, args }
 export async function importPlan(bytes: Uint8Array, file: string, options: ImportOptions = {}): Promise<PlanDraft> {
   const doc = await readDocument(bytes, file);
   if (doc.tables.length === 0) throw new UsageError(doc.kind === 'text' ? 'import-no-table-text' : 'import-no-table', { file });
+  // Readers keep one row past their limit: a table that long is refused before it is laid out.
+  if (doc.tables.some((t) => t.rows.length > MAX_TABLE_ROWS)) throw new UsageError('import-too-many-rows', { file, rows: `> ${MAX_TABLE_ROWS}`, max: MAX_ROWS });
   const table = criteriaTable(doc);
   if (!table) throw new UsageError('import-columns', { file, seen: firstRowWords(doc) });
   if (table.rows.length > MAX_ROWS) throw new UsageError('import-too-many-rows', { file, rows: table.rows.length, max: MAX_ROWS });
@@ -52,8 +55,9 @@ export async function importPlan(bytes: Uint8Array, file: string, options: Impor
     if (deadline.review) draft.dueReviews.push(review(`due-${deadline.review}`, { text: row.dueText, due: deadline.due ?? '', year }));
     if (!row.title) draft.reviews.push(review('no-title', { id }));
     if (!row.requirement) draft.reviews.push(review('no-requirement', { id }));
-    const { targets, qualifiers } = readTargets(row.requirement, draft.title);
+    const { targets, qualifiers, unread } = readTargets(row.requirement, draft.title);
     for (const words of qualifiers) draft.reviews.push(review('qualifier', { words }));
+    for (const words of unread) draft.reviews.push(review('target-unread', { words }));
     leads.set(draft, { ...assignUnits(row, draft, units), targets });
     return draft;
   };
@@ -116,7 +120,7 @@ function assignUnits(row: TableRow, draft: CriterionDraft, units: UnitRegistry):
     lead = specific[0]!;
     if (collective.length > 0) draft.leadReviews.push(review('lead-collective-supports', { lead: leadNames[named.indexOf(lead)]!, moved: collective.map((u) => leadNames[named.indexOf(u)]).join('; ') }));
   } else if (specific.length > 1) {
-    lead = units.group(specific, specific.map((u) => leadNames[named.indexOf(u)]).join(', '));
+    lead = units.group(specific);
     draft.leadReviews.push(review('lead-group', { names: specific.map((u) => leadNames[named.indexOf(u)]).join('; ') }));
   } else {
     lead = collective[0]!;

@@ -101,10 +101,10 @@ function tableRows(grid: GridRow[], header: Header, from: number): TableRow[] {
       previous.joined.push(row.at);
       continue;
     }
-    const upper = number.toUpperCase();
-    const isArea = (number !== '' && ROMAN.test(upper) && !NUMBER.test(number))
+    // Areas are numbered I, II, … in capitals; "i)", "a)" number items under a criterion.
+    const isArea = (number !== '' && ROMAN.test(number) && !NUMBER.test(number))
       || (number === '' && (row.bold || row.wide) && cells.lead === '' && cells.dueText === '' && cells.requirement === '');
-    rows.push({ kind: isArea ? 'area' : 'item', number: isArea ? upper : number, ...cells, bold: row.bold, at: row.at, joined: [] });
+    rows.push({ kind: isArea ? 'area' : 'item', number, ...cells, bold: row.bold, at: row.at, joined: [] });
   }
   return rows;
 }
@@ -167,7 +167,7 @@ export function buildTree(rows: TableRow[], hooks: TreeHooks): AreaDraft[] {
     const reviews: Review[] = [];
     let id = row.number;
     if (!NUMBER.test(id)) {
-      id = nextFreeId(stack.at(-1)?.id, used);
+      id = nextFreeId(stack.at(-1)?.id, used, numbers);
       reviews.push(hooks.review('number-inferred', { id, written: row.number }));
     } else if (used.has(id)) {
       // Numbering that restarts in each area: 1, 2 … under I, then 1, 2 … under II.
@@ -224,10 +224,11 @@ function parentNumbers(rows: TableRow[]): Set<TableRow> {
 }
 
 /** The first number free under the open heading (2.1.3 after 2.1.1 and 2.1.2), for a row without one. */
-function nextFreeId(parent: string | undefined, used: Set<string>): string {
+function nextFreeId(parent: string | undefined, used: Set<string>, numbers: Set<string>): string {
   const prefix = parent ? `${parent}.` : '';
   let n = 1;
-  while (used.has(`${prefix}${n}`)) n++;
+  // Not a number a later row has either.
+  while (used.has(`${prefix}${n}`) || numbers.has(`${prefix}${n}`)) n++;
   return `${prefix}${n}`;
 }
 

@@ -12,7 +12,7 @@ export interface PlanFacts {
 }
 
 const ACRONYMS = ['CCHC', 'UBND', 'HĐND', 'PCI', 'PAR', 'TTHC', 'QPPL', 'CQCM', 'CNTT', 'DVC', 'DVCTT', 'PAPI', 'SIPAS'];
-const PLACE = /(xã|phường|thị trấn)\s+(.+?)(?=\s+(?:năm|giai đoạn|về|tỉnh|huyện|thành phố)\b|[,;().]|$)/iu;
+const PLACE = /(xã|phường|thị trấn)\s+(.+?)(?=\s+(?:năm|giai đoạn|về|tỉnh|huyện|thành phố)(?!\p{L})|[,;().]|$)/iu;
 
 /** Reads the title, place and year from the paragraphs around the table. */
 export function planFacts(lines: string[]): PlanFacts {
@@ -31,7 +31,8 @@ export function planFacts(lines: string[]): PlanFacts {
     }
   }
   const year = /năm\s+(\d{4})/iu.exec(facts.title ?? '') ?? flat.map((l) => /năm\s+(20\d{2})/iu.exec(l)).find((m) => m);
-  if (year) facts.year = Number(year[1]);
+  // A year the plan schema cannot hold (a typo such as 2206) is no year: the deadlines decide.
+  if (year && Number(year[1]) >= 2000 && Number(year[1]) <= 2100) facts.year = Number(year[1]);
   return facts;
 }
 

@@ -37,16 +37,20 @@ export const DEADLINE_PHRASES: readonly {
   means: (m: RegExpExecArray, year: number) => DueMeaning;
   checked: boolean;
 }[] = [
-  { example: 'Thường xuyên', pattern: /^(?:thực hiện )?thường xuyên/u, means: () => 'ongoing', checked: true },
+  { example: 'Thường xuyên', pattern: /^(?:thực hiện )?thường xuyên$/u, means: () => 'ongoing', checked: true },
+  { example: 'Thường xuyên; báo cáo trước 15/12', pattern: /^(?:thực hiện )?thường xuyên/u, means: () => 'ongoing', checked: false },
   { example: 'Hằng quý', pattern: /^(?:định kỳ )?h[ằà]ng (?:quý|tháng|tuần|ngày|năm)|^định kỳ|^liên tục/u, means: () => 'ongoing', checked: false },
   { example: 'Trong ngày 31/12/2025', pattern: /^(?:trong ngày |ngày |hoàn thành (?:trong|trước) ngày |chậm nhất (?:ngày |là ngày )?)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u, means: (m) => ({ date: { d: +m[1]!, m: +m[2]!, y: +m[3]! } }), checked: true },
   { example: 'Trước ngày 30/6/2026', pattern: /^trước (?:ngày )?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u, means: (m) => ({ date: { d: +m[1]!, m: +m[2]!, y: +m[3]! } }), checked: false },
   { example: 'Từ 01/01/2026 đến 30/9/2026', pattern: /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\D*$/u, means: (m) => ({ date: { d: +m[1]!, m: +m[2]!, y: +m[3]! } }), checked: false },
+  { example: 'Trước ngày 20 tháng 12 năm 2026', pattern: /^.*ngày (\d{1,2}) tháng (\d{1,2})(?:(?: năm |\s*\/\s*)(\d{4}))?/u, means: (m, year) => ({ date: { d: +m[1]!, m: +m[2]!, y: m[3] ? +m[3] : year } }), checked: false },
+  { example: '31/12', pattern: /^(\d{1,2})[/.](\d{1,2})$/u, means: (m, year) => ({ date: { d: +m[1]!, m: +m[2]!, y: year } }), checked: false },
   { example: 'Trước ngày 15/12', pattern: /(?:ngày |trước )(\d{1,2})[/.](\d{1,2})(?![/.\d])/u, means: (m, year) => ({ date: { d: +m[1]!, m: +m[2]!, y: year } }), checked: false },
-  { example: 'Tháng 6/2026', pattern: /tháng (\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})/u, means: (m) => ({ endOfMonth: { m: +m[1]!, y: +m[2]! } }), checked: false },
-  { example: 'Trong tháng 12', pattern: /tháng (\d{1,2})(?!\s*[/.-]?\s*\d)/u, means: (m, year) => ({ endOfMonth: { m: +m[1]!, y: year } }), checked: false },
-  { example: 'Quý II/2026', pattern: /quý\s+(iv|iii|ii|i|[1-4])(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})/u, means: (m) => ({ endOfQuarter: { q: quarter(m[1]!), y: +m[2]! } }), checked: false },
-  { example: 'Quý IV', pattern: /quý\s+(iv|iii|ii|i|[1-4])(?![\w])/u, means: (m, year) => ({ endOfQuarter: { q: quarter(m[1]!), y: year } }), checked: false },
+  { example: 'Quý II - III năm 2026', pattern: /quý\s+(?:iv|iii|ii|i|[1-4])\s*(?:[-–,]|đến)\s*(?:quý\s+)?(iv|iii|ii|i|[1-4])(?:(?:\s*[/.-]\s*|\s+năm\s+)(\d{4}))?/u, means: (m, year) => ({ endOfQuarter: { q: quarter(m[1]!), y: m[2] ? +m[2] : year } }), checked: false },
+  { example: 'Từ tháng 3 đến tháng 6/2026', pattern: /^.*tháng (\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})/u, means: (m) => ({ endOfMonth: { m: +m[1]!, y: +m[2]! } }), checked: false },
+  { example: 'Từ tháng 3 đến tháng 6', pattern: /^.*tháng (\d{1,2})(?!\s*[/.-]?\s*\d)/u, means: (m, year) => ({ endOfMonth: { m: +m[1]!, y: year } }), checked: false },
+  { example: 'Quý III/2026 - Quý IV/2026', pattern: /^.*quý\s+(iv|iii|ii|i|[1-4])(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})/u, means: (m) => ({ endOfQuarter: { q: quarter(m[1]!), y: +m[2]! } }), checked: false },
+  { example: 'Quý IV', pattern: /^.*quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}\d])/u, means: (m, year) => ({ endOfQuarter: { q: quarter(m[1]!), y: year } }), checked: false },
   { example: '6 tháng đầu năm 2026', pattern: /(\d{1,2}) tháng đầu năm(?: (\d{4}))?/u, means: (m, year) => ({ endOfMonth: { m: Math.min(12, +m[1]!), y: m[2] ? +m[2] : year } }), checked: false },
   { example: '6 tháng cuối năm', pattern: /tháng cuối năm(?: (\d{4}))?/u, means: (m, year) => ({ date: { d: 31, m: 12, y: m[1] ? +m[1] : year } }), checked: false },
   { example: 'Trong năm 2026', pattern: /^(?:trong |cả |hết |cuối )?năm (\d{4})$/u, means: (m) => ({ date: { d: 31, m: 12, y: +m[1]! } }), checked: true },
@@ -105,14 +109,14 @@ export const AFTER_WORDS: readonly { words: string; op: Op }[] = [
 export const ZERO_WORDS: readonly string[] = ['không có', 'không để xảy ra', 'không để phát sinh', 'không phát sinh', 'không để'];
 
 /** Words after a number that show it is a date or a time span, not a count ("ít nhất 02 năm"). */
-export const NOT_COUNT_NOUNS = /^(?:năm|tháng|ngày|quý|tuần|giờ|phút|lần\/năm)\b/u;
+export const NOT_COUNT_NOUNS = /^(?:năm|tháng|ngày|quý|tuần|giờ|phút|lần\/(?:năm|quý|tháng|tuần))(?!\p{L})/u;
 
 /**
  * First words of a unit's name: a lead or support cell listing several units is split before them
  * ("Phòng VH-XH, các đơn vị sự nghiệp"), and nowhere else ("Văn phòng HĐND và UBND xã" is one unit,
  * "Các đơn vị, cơ quan chuyên môn" is one).
  */
-export const UNIT_HEADS = /^(?:phòng|văn phòng|trung tâm|ban|bộ phận|công an|quân sự|ban chỉ huy|ủy ban|uỷ ban|ubmttq|mặt trận|hội|đoàn thanh niên|đoàn tncs|đảng ủy|đảng uỷ|trạm|trường|thanh tra|công chức|các|tổ|hợp tác xã|chi cục|kho bạc|bưu điện|y tế)(?=\s|$)/u;
+export const UNIT_HEADS = /^(?:phòng|văn phòng|trung tâm|ban|bộ phận|công an|quân sự|ban chỉ huy|bch|ủy ban|uỷ ban|ubnd|hđnd|ubmttq|mttq|mặt trận|hội|đoàn thanh niên|đoàn tn|đoàn tncs|đảng ủy|đảng uỷ|trạm|trường|thanh tra|công chức|các|tổ|hợp tác xã|chi cục|kho bạc|bưu điện|y tế)(?![\p{L}\d])/u;
 
 /** A name that stands for several units ("Các cơ quan chuyên môn", "các đơn vị sự nghiệp"). */
 export const COLLECTIVE = /^(?:các|những|toàn bộ|tất cả)\s/u;
@@ -121,7 +125,7 @@ export const COLLECTIVE = /^(?:các|những|toàn bộ|tất cả)\s/u;
  * The commune's specialised agencies (cơ quan chuyên môn thuộc UBND xã) are its Văn phòng and its
  * Phòng: a "Các cơ quan chuyên môn …" group is proposed with those as members, for review.
  */
-export const SPECIALISED_AGENCY = /^(?:phòng|văn phòng)\s/u;
+export const SPECIALISED_AGENCY = /^(?:phòng|văn phòng)\s(?!đảng)/u;
 export const SPECIALISED_AGENCIES_GROUP = /^các\s(?:.*\s)?cơ quan chuyên môn/u;
 
 /** Words that end a unit's name without changing which unit it is ("… xã", "… cấp xã"). */

@@ -38,13 +38,23 @@ export interface SourceDocument {
   lines: string[];
 }
 
+/**
+ * Cells of a row and rows of a table that readers keep: far beyond any appendix (a few hundred
+ * rows, under ten columns), so that a small hostile file cannot make a grid of billions of cells.
+ * A table cut at MAX_TABLE_ROWS is refused (import-plan.ts).
+ */
+export const MAX_CELLS = 64;
+export const MAX_TABLE_ROWS = 20_000;
+
 export const cell = (text: string, bold = false, colSpan = 1, rowSpan = 1): Cell => ({ text, colSpan, rowSpan, bold });
 
 /** Whitespace as a person sees it: one space between words, no blanks at the ends of lines. */
 export function tidy(text: string): string {
   return text
     .normalize('NFC')
-    .replace(/[\u00a0\u2007\u202f]/gu, ' ')
+    // Control characters (which a plan file may not hold) go; odd spaces become spaces.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/gu, '')
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\u2028\u2029]/gu, ' ')
     .split('\n')
     .map((l) => l.replace(/[ \t\u200b]+/gu, ' ').trim())
     .filter((l) => l !== '')

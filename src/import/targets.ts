@@ -10,18 +10,20 @@ export interface TargetRead {
   /** The words it was read from, quoted in a review. */
   words: string;
   /** Why a person should confirm it, if they should. */
-  review?: 'plain-number' | 'nested';
+  review?: 'plain-number' | 'nested' | 'range';
   /** "100% UBND cấp xã có tỷ lệ … từ 90% trở lên": each unit must meet the inner target. */
   each?: boolean;
 }
 
 export interface TargetsRead {
   targets: TargetRead[];
+  /** Percentages that are not a share of a whole ("tăng 5% so với năm trước", "110% dự toán"): for the reviewer to define. */
+  unread: string[];
   /** "100% đơn vị thực hiện đúng, không có sai phạm": a "không có" read as part of the percentage. */
   qualifiers: string[];
 }
 
-const PERCENT = /(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%/gu;
+const PERCENT = /(?<![\d.,])(?:(\d{1,3}(?:[.,]\d+)?)\s*[-–]\s*)?(\d{1,3}(?:[.,]\d+)?)\s*%/gu;
 const RATE = /t[ỷỉ] lệ/u;
 const MAX_LABEL_WORDS = 16;
 
@@ -34,10 +36,18 @@ const MAX_LABEL_WORDS = 16;
 export function readTargets(requirement: string, title: string): TargetsRead {
   const targets: TargetRead[] = [];
   const qualifiers: string[] = [];
+  const unread: string[] = [];
   for (const clause of clauses(requirement)) {
     const lower = clause.toLowerCase();
+    // "tăng 5% so với năm trước", "giảm ít nhất 10% …": a change, not a share of a whole.
+    const change = /(?:^|\s)(?:tăng|giảm)(?!\p{L})|so với/u.test(lower);
     const percents = [...lower.matchAll(PERCENT)];
     percents.forEach((m, i) => {
+      const value = Number(m[2]!.replace(',', '.'));
+      if (change || value > 100) {
+        unread.push(clause.slice(wordStart(lower, Math.max(0, m.index! - 30)), m.index! + m[0].length).trim());
+        return;
+      }
       // "100% UBND cấp xã có tỷ lệ xử lý … đạt từ 90 % trở lên": the first number counts units,
       // the second is the target each of them must meet.
       const next = percents[i + 1];
@@ -54,7 +64,7 @@ export function readTargets(requirement: string, title: string): TargetsRead {
       else qualifiers.push(zero.words);
     }
   }
-  return { targets: dedupe(targets), qualifiers };
+  return { targets: dedupe(targets), qualifiers, unread };
 }
 
 /** Sentences, lines, "; " parts and "- " bullets: each may hold its own target. */
@@ -85,12 +95,14 @@ function percentTarget(clause: string, lower: string, m: RegExpMatchArray, title
   const nested = nestedIn !== undefined;
   const start = m.index!;
   const end = start + m[0].length;
-  const value = Number(m[1]!.replace(',', '.'));
+  // "từ 95-100%": a range, read as its lower end.
+  const range = m[1] !== undefined;
+  const value = Number((m[1] ?? m[2]!).replace(',', '.'));
   const before = operatorBefore(lower.slice(0, start));
   const after = operatorAfter(lower.slice(end));
-  const op: Op = after?.op ?? before?.op ?? '>=';
+  const op: Op = range ? '>=' : after?.op ?? before?.op ?? '>=';
   const label = rateLabel(clause, lower, start, end, before?.words) ?? title;
-  const review = nested ? 'nested' : !before && !after && value < 100 ? 'plain-number' : undefined;
+  const review = nested ? 'nested' : range ? 'range' : !before && !after && value < 100 ? 'plain-number' : undefined;
   const from = nestedIn ?? wordStart(lower, Math.max(0, start - 30));
   const words = clause.slice(from, end + (after ? after.words.length + 1 : 0)).trim();
   return { kind: 'ratio', op, value, label, words, ...(review ? { review } : {}), ...(nested ? { each: true } : {}) };

@@ -2,6 +2,9 @@ import { foldName } from '../util/fold-name.js';
 import type { Review, UnitDraft } from './draft.js';
 import { COLLECTIVE, SPECIALISED_AGENCIES_GROUP, SPECIALISED_AGENCY, UNIT_HEADS, UNIT_NAME_TAIL } from './phrases.js';
 
+/** The commune's People's Council and Committee, which "Văn phòng … và …" names together. */
+const COUNCILS = /^(?:ubnd|hđnd|ủy ban|uỷ ban|hội đồng)(?!\p{L})/u;
+
 /** ASCII letters of a Vietnamese word: "Đường" → "duong". */
 export const ascii = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
 
@@ -16,7 +19,8 @@ export class UnitRegistry {
   /** The unit a name stands for, made on first sight. */
   unit(name: string): Entry {
     const key = keys(name);
-    let entry = this.units.find((u) => u.variants.some((v) => sameUnit(key, v)));
+    // A group made from a lead cell is never a unit named in a cell.
+    let entry = this.units.find((u) => !u.memberKey && u.variants.some((v) => sameUnit(key, v)));
     if (!entry && SPECIALISED_AGENCIES_GROUP.test(key.lower)) entry = this.units.find((u) => u.agencies);
     if (!entry) {
       entry = { variants: [], agencies: SPECIALISED_AGENCIES_GROUP.test(key.lower), collective: COLLECTIVE.test(key.lower), id: '', reviews: [] };
@@ -29,11 +33,12 @@ export class UnitRegistry {
   }
 
   /** A unit made of several named in one lead cell ("Phòng Kinh tế, Phòng Văn hóa - Xã hội"). */
-  group(members: Entry[], cellText: string): Entry {
+  group(members: Entry[]): Entry {
     const memberKey = members.map((m) => this.units.indexOf(m)).join('+');
     let entry = this.units.find((u) => u.memberKey === memberKey);
     if (!entry) {
-      entry = { variants: [keys(cellText)], agencies: false, collective: false, memberKey, members, id: '', reviews: [] };
+      // Named after its members, a name no cell gives to one unit.
+      entry = { variants: [keys(`Nhóm ${members.map((m) => best(m).name).join(' + ')}`)], agencies: false, collective: false, memberKey, members, id: '', reviews: [] };
       this.units.push(entry);
     }
     return entry;
@@ -61,7 +66,7 @@ export class UnitRegistry {
       } else if (u.collective) {
         draft.reviews.push(review('collective-unit', { name }));
       }
-      if (aliases.length > 0 && u.variants.some((v) => v.abbreviated)) draft.reviews.push(review('unit-variants', { names: u.variants.map((v) => v.name).join(' / ') }));
+      if (aliases.length > 0 && (u.agencies || u.variants.some((v) => v.abbreviated))) draft.reviews.push(review('unit-variants', { names: u.variants.map((v) => v.name).join(' / ') }));
       return draft;
     });
   }
@@ -162,6 +167,8 @@ export function splitUnitCell(text: string): string[] {
 
 function findSplit(text: string): { at: number; next: number } | undefined {
   const separator = /\s*(?:,|(?<!\p{L})và(?!\p{L})|\+|\/)\s*/gu;
+  // "Văn phòng HĐND và UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã": one unit.
+  const joinsOne = (separator: string, rest: string) => /và/u.test(separator) && COUNCILS.test(rest);
   // "Các ban, ngành, đoàn thể xã": a collective's list of kinds goes on in lower case.
   const collective = COLLECTIVE.test(text.toLowerCase());
   for (const m of text.matchAll(separator)) {
@@ -169,6 +176,7 @@ function findSplit(text: string): { at: number; next: number } | undefined {
     if (m.index === 0 || next >= text.length) continue;
     const rest = text.slice(next);
     if (collective && /^\p{Ll}/u.test(rest) && !COLLECTIVE.test(rest)) continue;
+    if (joinsOne(m[0], rest.toLowerCase())) continue;
     if (UNIT_HEADS.test(rest.toLowerCase())) return { at: m.index, next };
   }
   return undefined;

@@ -22,10 +22,11 @@ export const REVIEW_MARK = 'KIỂM TRA:';
 export function writePlan(plan: PlanDraft, options: { lang: Lang; schemaPath: string; say: (r: Review, lang: Lang) => string }): WrittenPlan {
   const lines: string[] = [];
   const reviews: ReviewLine[] = [];
-  const put = (indent: number, text: string) => lines.push(`${' '.repeat(indent)}${text}`);
+  // A block scalar is several lines: each is counted, so that review lines are numbered right.
+  const put = (indent: number, text: string) => lines.push(...`${' '.repeat(indent)}${text}`.split('\n'));
   const check = (indent: number, list: Review[] | undefined) => {
     for (const r of list ?? []) {
-      const message = options.say(r, options.lang).replace(/\s*\n\s*/gu, ' ');
+      const message = options.say(r, options.lang).replace(/\s*\n\s*/gu, ' ').replace(NOT_PRINTABLE, '');
       put(indent, `# ${REVIEW_MARK} ${message}`);
       reviews.push({ line: lines.length, message });
     }
@@ -121,17 +122,20 @@ const HEAD: Record<Lang, string[]> = {
   ],
 };
 
-/** JSON's double-quoted string is a valid YAML double-quoted scalar. */
-const quoted = (text: string) => JSON.stringify(text);
+/** What YAML does not allow in a file, even inside quotes, unless escaped. */
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff\u2028\u2029]/gu;
+
+/** JSON's double-quoted string is a valid YAML double-quoted scalar, once every non-printable is escaped. */
+const quoted = (text: string) => JSON.stringify(text).replace(NOT_PRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 // Plain scalars that YAML would read as something else, or that would end the scalar early.
 const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/u;
-const UNSAFE_INSIDE = /: |\s#|:$|[\t\r\u0000-\u001f\u007f\u2028\u2029\ufeff]/u;
+const UNSAFE_INSIDE = /: |\s#|:$|[\t\r\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/u;
 const NOT_A_STRING = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|[-+]?\.(?:inf|nan)|\d{4}-\d\d?-\d\d?.*)$/iu;
 
 /** A string as YAML: plain where that reads back the same, a block for several lines, else quoted. */
 function scalar(text: string, indent: number, inFlow = false): string {
-  if (text.includes('\n') && !inFlow && !/^\s|\s$|[\t\r\u0000-\u0008\u000b-\u001f]/u.test(text) && !text.split('\n').some((l) => l.trim() === '')) {
+  if (text.includes('\n') && !inFlow && !/^\s|\s$|[\t\r\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/u.test(text) && !text.split('\n').some((l) => l.trim() === '' || /^\s/u.test(l))) {
     return `|-\n${text.split('\n').map((l) => `${' '.repeat(indent)}${l}`).join('\n')}`;
   }
   if (text === '' || UNSAFE_START.test(text) || UNSAFE_INSIDE.test(text) || NOT_A_STRING.test(text) || text.includes('\n') || /\s$/u.test(text)) return quoted(text);

@@ -187,6 +187,14 @@ export const REVIEW_MESSAGES: MessageTable = {
     vi: (a) => `${q(a.words)} không nói "tối thiểu" hay "trên": đọc là ${a.target}.`,
     en: (a) => `${q(a.words)} says neither "at least" nor "over": read as ${a.target}.`,
   },
+  'target-range': {
+    vi: (a) => `${q(a.words)} là một khoảng: đọc là ${a.target} (đầu dưới của khoảng).`,
+    en: (a) => `${q(a.words)} is a range: read as ${a.target} (its lower end).`,
+  },
+  'target-unread': {
+    vi: (a) => `${q(a.words)} là mức tăng, giảm hoặc vượt 100%, không phải tỷ lệ đạt được trên một tổng số: chưa lập chỉ tiêu. Nếu cần theo dõi, thêm measures với số liệu đo được (ví dụ số hồ sơ trễ hạn, kind: count).`,
+    en: (a) => `${q(a.words)} is an increase, a decrease or over 100%, not a share of a whole: no measure was made. To track it, add measures with a figure that can be counted (e.g. late dossiers, kind: count).`,
+  },
   'target-nested': {
     vi: (a) => `${q(a.words)}: số phần trăm đầu đếm đơn vị, chỉ tiêu là ${a.target} cho mỗi đơn vị (aggregate: each).`,
     en: (a) => `${q(a.words)}: the first percentage counts units; the target is ${a.target} for each unit (aggregate: each).`,

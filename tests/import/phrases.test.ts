@@ -54,6 +54,14 @@ describe('deadline phrases (plan year 2026)', () => {
     ['Trong năm', { due: '2026-12-31' }],
     ['Năm 2026 và các năm tiếp theo', { due: '2026-12-31', review: 'interpreted' }],
     ['Trong năm 2025', { due: '2025-12-31', review: 'other-year' }],
+    ['Trước ngày 20 tháng 12 năm 2026', { due: '2026-12-20', review: 'interpreted' }],
+    ['Ngày 15 tháng 6', { due: '2026-06-15', review: 'interpreted' }],
+    ['Từ tháng 3 đến tháng 6', { due: '2026-06-30', review: 'interpreted' }],
+    ['Quý II - III năm 2026', { due: '2026-09-30', review: 'interpreted' }],
+    ['Quý III/2026 - Quý IV/2026', { due: '2026-12-31', review: 'interpreted' }],
+    ['Quý I, II', { due: '2026-06-30', review: 'interpreted' }],
+    ['Thường xuyên; báo cáo trước 15/12', { due: 'ongoing', review: 'interpreted' }],
+    ['31/12', { due: '2026-12-31', review: 'interpreted' }],
     ['', { review: 'empty' }],
     ['Khi có yêu cầu', { review: 'unknown' }],
     ['31/02/2026', { review: 'unknown' }],
@@ -114,6 +122,13 @@ describe('targets', () => {
     ['Báo cáo năm 2026 đúng hạn', []],
     ['ít nhất 02 năm một lần', []],
     ['Cập nhật kịp thời các thay đổi về TTHC', []],
+    ['Đạt từ 95-100%', ['ratio >= 95']],
+    ['Thu ngân sách đạt 110% dự toán', []],
+    ['Giảm ít nhất 10% số hồ sơ trễ hạn so với năm 2025', []],
+    ['Tăng ít nhất 5% so với năm trước', []],
+    ['ít nhất 02 quý', []],
+    ['tối thiểu 3 giờ', []],
+    ['ít nhất 4 lần/quý', []],
   ])('%s', (text, expected) => {
     expect(targetsOf(text)).toEqual(expected);
   });

@@ -1,4 +1,4 @@
-import { cell, tidy, type Cell, type Row, type SourceDocument, type Table } from '../table.js';
+import { cell, MAX_CELLS, MAX_TABLE_ROWS, tidy, type Cell, type Row, type SourceDocument, type Table } from '../table.js';
 import { readEntry, type ZipEntry } from '../../util/zip.js';
 
 /**
@@ -78,14 +78,14 @@ function scan(xml: string, tag: (t: Tag) => void, text: (chars: string) => void,
 function readBoldStyles(xml: string): Set<string> {
   const based = new Map<string, string>();
   const bold = new Map<string, boolean>();
-  for (const m of xml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/gu)) {
-    const id = attr(m[1]!, 'w:styleId');
-    if (!id) continue;
-    const parent = /<w:basedOn w:val="([^"]*)"/u.exec(m[2]!)?.[1];
-    if (parent) based.set(id, parent);
-    const b = /<w:rPr>[\s\S]*?<w:b(\s[^>]*)?\/>/u.exec(m[2]!);
-    if (b) bold.set(id, isOn(b[1] ?? ''));
-  }
+  let style: string | undefined;
+  let inRunProps = false;
+  scan(xml, ({ name, attrs, close, selfClosing }) => {
+    if (name === 'w:style') style = close ? undefined : attr(attrs, 'w:styleId');
+    else if (name === 'w:rPr') inRunProps = !close && !selfClosing;
+    else if (style !== undefined && !close && name === 'w:basedOn') based.set(style, attr(attrs, 'w:val') ?? '');
+    else if (style !== undefined && !close && inRunProps && name === 'w:b') bold.set(style, isOn(attrs));
+  }, () => {}, () => false);
   const result = new Set<string>();
   for (const id of new Set([...based.keys(), ...bold.keys()])) {
     let s: string | undefined = id;
@@ -147,7 +147,9 @@ function readBody(xml: string, boldStyles: Set<string>): SourceDocument {
     }
   };
   const onTag = ({ name, attrs, close, selfClosing }: Tag) => {
-    if (name === 'mc:Fallback') {
+    // mc:Fallback repeats the content for old readers; a text box (w:txbxContent) is a drawing
+    // inside a paragraph, whose own paragraphs would end the one around it.
+    if (name === 'mc:Fallback' || name === 'w:txbxContent') {
       if (!selfClosing) skipDepth += close ? -1 : 1;
       return;
     }
@@ -165,7 +167,7 @@ function readBody(xml: string, boldStyles: Set<string>): SourceDocument {
           }
           break;
         case 'w:tr':
-          if (tableDepth === 1 && row) rows.push(row);
+          if (tableDepth === 1 && row && rows.length <= MAX_TABLE_ROWS) rows.push(row);
           row = undefined;
           break;
         case 'w:tbl':
@@ -181,12 +183,13 @@ function readBody(xml: string, boldStyles: Set<string>): SourceDocument {
     switch (name) {
       case 'w:tbl': tableDepth++; break;
       case 'w:tr':
+        // Past the limit the rows are counted, not kept (import-plan.ts refuses the table).
         if (tableDepth === 1) row = { cells: [], header: false, gridBefore: 0 };
         break;
       case 'w:tblHeader': if (row && tableDepth === 1) row.header = isOn(attrs); break;
       case 'w:gridBefore': if (row && tableDepth === 1) row.gridBefore = Number(attr(attrs, 'w:val') ?? 0) || 0; break;
       case 'w:tc':
-        if (tableDepth === 1 && row) {
+        if (tableDepth === 1 && row && row.cells.length < MAX_CELLS) {
           const last = row.cells.at(-1);
           tc = { paragraphs: [], colSpan: 1, boldChars: 0, plainChars: 0, gridCol: last ? last.gridCol + last.colSpan : row.gridBefore };
         }

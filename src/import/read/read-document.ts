@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import type { SourceDocument } from '../table.js';
+import { MAX_TABLE_ROWS, MAX_CELLS, type SourceDocument } from '../table.js';
 import { readDocx } from './docx.js';
 import { readText } from './text.js';
 import { declaredSize, readEntry, zipEntries, ZipError } from '../../util/zip.js';
@@ -45,8 +45,11 @@ async function readZipDocument(bytes: Uint8Array, file: string): Promise<SourceD
       // part here first, under the limit, so that a zip bomb that lies is stopped too.
       let expanded = 0;
       for (const e of entries.values()) {
-        expanded += readEntry(bytes, e).length;
+        const part = readEntry(bytes, e);
+        expanded += part.length;
         if (expanded > MAX_EXPANDED_BYTES) throw new ZipError('too-large');
+        // exceljs would lay out a merged range or a far cell in full: refuse the sheet first.
+        if (/^xl\/worksheets\/[^/]+\.xml$/u.test(e.name) && sheetTooLarge(part.toString('latin1'))) throw new UsageError('import-too-many-rows', { file, rows: `> ${MAX_TABLE_ROWS}`, max: MAX_TABLE_ROWS });
       }
       const { readXlsx } = await import('./xlsx.js');
       // exceljs fails on a damaged part with errors of every kind: all mean a damaged workbook.
@@ -62,6 +65,19 @@ async function readZipDocument(bytes: Uint8Array, file: string): Promise<SourceD
     if (error.reason === 'encrypted') throw new UsageError('import-encrypted', { file });
     throw new UsageError('import-corrupt', { file });
   }
+}
+
+/** A sheet reaching past the rows and columns an appendix could have (its cells or its merged ranges). */
+function sheetTooLarge(xml: string): boolean {
+  for (const m of xml.matchAll(/<(?:c|mergeCell)\b[^>]*?\b(?:r|ref)="([^"]*)"/gu)) {
+    for (const ref of m[1]!.split(':')) {
+      const cell = /^([A-Z]+)(\d+)$/u.exec(ref);
+      if (!cell) continue;
+      const column = [...cell[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      if (Number(cell[2]) > MAX_TABLE_ROWS || column > 4 * MAX_CELLS) return true;
+    }
+  }
+  return false;
 }
 
 function readTextDocument(bytes: Uint8Array, file: string): SourceDocument {

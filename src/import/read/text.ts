@@ -1,4 +1,4 @@
-import { cell, tidy, type Row, type SourceDocument, type Table } from '../table.js';
+import { cell, MAX_CELLS, MAX_TABLE_ROWS, tidy, type Row, type SourceDocument, type Table } from '../table.js';
 
 const BOLD = /^(?:<b>([\s\S]*)<\/b>|\*\*([\s\S]*)\*\*)$/u;
 
@@ -35,7 +35,7 @@ export function readText(text: string): SourceDocument {
     const start = i;
     const { cells, next } = splitRow(physical, i);
     i = next;
-    rows.push({ cells: cells.map(toCell), at: { kind: 'line', line: start + 1 } });
+    if (rows.length <= MAX_TABLE_ROWS) rows.push({ cells: cells.slice(0, MAX_CELLS).map(toCell), at: { kind: 'line', line: start + 1 } });
   }
   flush();
   return { kind: 'text', tables, lines: lines.filter((l) => l !== '') };
@@ -49,7 +49,8 @@ function nonBlank(lines: string[], i: number, step: 1 | -1): number | undefined 
 
 /** A row of one cell spans the table's width, as the merged cell it was copied from. */
 function spreadSingleCells(rows: Row[]): Row[] {
-  const width = Math.max(...rows.map((r) => r.cells.length));
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.cells.length);
   for (const r of rows) if (r.cells.length === 1 && width > 2) r.cells[0]!.colSpan = width;
   return rows;
 }
@@ -71,43 +72,47 @@ function splitRow(lines: string[], i: number): { cells: string[]; next: number }
   let line = lines[i]!;
   let pos = 0;
   for (;;) {
-    if (line[pos] === '"') {
-      let value = '';
-      let p = pos + 1;
-      for (;;) {
-        const q = line.indexOf('"', p);
-        if (q === -1) {
-          // The quoted cell goes on to the next line, if there is one (at most 50 lines).
-          if (i + 1 >= lines.length || value.split('\n').length > 50) {
-            value += line.slice(p);
-            p = line.length;
-            break;
-          }
-          value += `${line.slice(p)}\n`;
-          i++;
-          line = lines[i]!;
-          p = 0;
-          continue;
-        }
-        if (line[q + 1] === '"') {
-          value += `${line.slice(p, q)}"`;
-          p = q + 2;
-          continue;
-        }
-        value += line.slice(p, q);
-        p = q + 1;
-        break;
-      }
-      const tab = line.indexOf('\t', p);
-      cells.push(value + (tab === -1 ? line.slice(p) : line.slice(p, tab)));
-      if (tab === -1) break;
-      pos = tab + 1;
-    } else {
-      const tab = line.indexOf('\t', pos);
-      cells.push(tab === -1 ? line.slice(pos) : line.slice(pos, tab));
-      if (tab === -1) break;
-      pos = tab + 1;
+    const quoted = line[pos] === '"' ? quotedCell(lines, i, pos) : undefined;
+    if (quoted) {
+      cells.push(quoted.value);
+      i = quoted.line;
+      line = lines[i]!;
+      if (quoted.end >= line.length) break;
+      pos = quoted.end + 1;
+      continue;
     }
+    const tab = line.indexOf('\t', pos);
+    cells.push(tab === -1 ? line.slice(pos) : line.slice(pos, tab));
+    if (tab === -1) break;
+    pos = tab + 1;
   }
   return { cells, next: i };
+}
+
+/**
+ * A cell Excel copied in double quotes ("…""…", line breaks inside): only when its closing quote
+ * ends the cell (a tab or the end of a line follows), within 50 lines. Otherwise the quote is
+ * the cell's own text ("Một cửa" điện tử).
+ */
+function quotedCell(lines: string[], i: number, pos: number): { value: string; line: number; end: number } | undefined {
+  let value = '';
+  let p = pos + 1;
+  for (let n = 0; n < 50 && i < lines.length; n++) {
+    const line = lines[i]!;
+    for (;;) {
+      const q = line.indexOf('"', p);
+      if (q === -1) break;
+      if (line[q + 1] === '"') {
+        value += `${line.slice(p, q)}"`;
+        p = q + 2;
+        continue;
+      }
+      if (q + 1 < line.length && line[q + 1] !== '\t') return undefined;
+      return { value: value + line.slice(p, q), line: i, end: q + 1 };
+    }
+    value += `${line.slice(p)}\n`;
+    i++;
+    p = 0;
+  }
+  return undefined;
 }
