@@ -11,6 +11,7 @@ import { IMPORT_UI, REVIEW_MESSAGES } from '../messages/import.js';
 import { packageRoot } from '../paths.js';
 import type { Lang } from '../types.js';
 import { commandLinePath } from '../util/command-line-path.js';
+import { commandName } from '../util/command-name.js';
 import type { PlanContext } from './plan.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -58,7 +59,7 @@ export async function runPlanImport(input: string, options: PlanImportOptions, c
     ctx.err(ui('reviews', { n: written.reviews.length }));
     for (const r of written.reviews) ctx.err(`  ${outFile ? `${outFile}:${r.line}` : ui('line', { line: r.line })}: ${r.message}`);
   }
-  if (outFile) ctx.err(ui('next', { command: `npx cchc plan show --plan ${/\s/u.test(outFile) ? `"${outFile}"` : outFile}` }));
+  if (outFile) ctx.err(ui('next', { command: `${commandName({ env: ctx.env })} plan show --plan ${/\s/u.test(outFile) ? `"${outFile}"` : outFile}` }));
   return 0;
 }
 
