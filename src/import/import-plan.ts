@@ -8,7 +8,8 @@ import { planFacts, planId } from './meta.js';
 import { readDocument } from './read/read-document.js';
 import { MAX_TABLE_ROWS } from './table.js';
 import { readTargets, type TargetRead } from './targets.js';
-import { ascii, isCollective, splitUnitCell, UnitRegistry, type Entry } from './units.js';
+import { ascii } from '../util/ascii.js';
+import { isCollective, splitUnitCell, UnitRegistry, type Entry } from './units.js';
 
 export interface ImportOptions {
   /** The plan's id (`--id`); guessed from the place and year when absent. */

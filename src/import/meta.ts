@@ -1,4 +1,4 @@
-import { ascii } from './units.js';
+import { ascii } from '../util/ascii.js';
 
 /** What the document says about itself: the plan's title, issuer, year and reference. */
 export interface PlanFacts {

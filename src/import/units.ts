@@ -1,3 +1,4 @@
+import { ascii } from '../util/ascii.js';
 import { foldName } from '../util/fold-name.js';
 import type { Review, UnitDraft } from './draft.js';
 import { COLLECTIVE, SPECIALISED_AGENCIES_GROUP, SPECIALISED_AGENCY, UNIT_HEADS, UNIT_NAME_TAIL } from './phrases.js';
@@ -5,8 +6,6 @@ import { COLLECTIVE, SPECIALISED_AGENCIES_GROUP, SPECIALISED_AGENCY, UNIT_HEADS,
 /** The commune's People's Council and Committee, which "Văn phòng … và …" names together. */
 const COUNCILS = /^(?:ubnd|hđnd|ủy ban|uỷ ban|hội đồng)(?!\p{L})/u;
 
-/** ASCII letters of a Vietnamese word: "Đường" → "duong". */
-export const ascii = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
 
 /**
  * The units named in the lead and support cells (design.md, "Plan import"): spelling variants

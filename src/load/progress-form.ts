@@ -1,5 +1,6 @@
 import { COLUMNS, FIRST_ROW, FORM_MARKER, FORM_SHEETS, HEADER_ROWS, STATUS_WORDS, type Column, type HeaderField } from '../authoring/form-layout.js';
 import type { Diagnostic, TaskStatus } from '../types.js';
+import { decodeXml, xmlAttr } from '../util/xml.js';
 import { readEntry, zipEntries, ZipError } from '../util/zip.js';
 
 /**
@@ -61,12 +62,12 @@ function readSheets(bytes: Uint8Array): Map<string, Map<string, CellValue>> {
   const workbook = part('xl/workbook.xml');
   const rels = part('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new FormError();
-  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/gu)].map((m) => [attr(m[0], 'Id'), attr(m[0], 'Target')]));
+  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/gu)].map((m) => [xmlAttr(m[0], 'Id'), xmlAttr(m[0], 'Target')]));
   const shared = [...(part('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/gu)].map((m) => textRuns(m[1]!));
   const sheets = new Map<string, Map<string, CellValue>>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/gu)) {
-    const name = decode(attr(m[0], 'name') ?? '');
-    const target = targets.get(attr(m[0], 'r:id'));
+    const name = decodeXml(xmlAttr(m[0], 'name') ?? '');
+    const target = targets.get(xmlAttr(m[0], 'r:id'));
     if (!target) continue;
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
     const xml = entries.has(path) ? part(path)! : undefined;
@@ -78,15 +79,15 @@ function readSheets(bytes: Uint8Array): Map<string, Map<string, CellValue>> {
 function readCells(xml: string, shared: string[]): Map<string, CellValue> {
   const cells = new Map<string, CellValue>();
   for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/gu)) {
-    const ref = attr(m[1]!, 'r');
+    const ref = xmlAttr(m[1]!, 'r');
     const body = m[2];
     if (!ref || body === undefined) continue;
-    const type = attr(m[1]!, 't');
+    const type = xmlAttr(m[1]!, 't');
     const v = /<v>([\s\S]*?)<\/v>/u.exec(body)?.[1];
     let value: CellValue | undefined;
     if (type === 's') value = v === undefined ? undefined : { kind: 'text', value: shared[Number(v)] ?? '' };
     else if (type === 'inlineStr') value = { kind: 'text', value: textRuns(body) };
-    else if (type === 'str' || type === 'e') value = v === undefined ? undefined : { kind: 'text', value: decode(v) };
+    else if (type === 'str' || type === 'e') value = v === undefined ? undefined : { kind: 'text', value: decodeXml(v) };
     else if (type === 'b') value = { kind: 'bool', value: v === '1' };
     else if (v !== undefined && v.trim() !== '') value = { kind: 'number', value: Number(v) };
     if (value && !(value.kind === 'text' && value.value.trim() === '')) cells.set(ref, value);
@@ -188,18 +189,5 @@ function statusScalar(v: CellValue | undefined): string {
   return JSON.stringify(text(v));
 }
 
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`, 'u').exec(tag);
-  return m ? m[1] : undefined;
-}
-
 /** The text of a shared string or inline string: its runs' <t> joined. */
-const textRuns = (xml: string) => decode([...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/gu)].map((m) => m[1]!).join(''));
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (s: string) => s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/giu, (all, d?: string, h?: string, n?: string) => {
-  if (n) return ENTITIES[n] ?? all;
-  const code = d ? Number(d) : Number.parseInt(h!, 16);
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-});
-
+const textRuns = (xml: string) => decodeXml([...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/gu)].map((m) => m[1]!).join(''));

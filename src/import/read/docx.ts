@@ -1,4 +1,5 @@
 import { cell, MAX_CELLS, MAX_TABLE_ROWS, tidy, type Cell, type Row, type SourceDocument, type Table } from '../table.js';
+import { xmlAttr, decodeXml } from '../../util/xml.js';
 import { readEntry, type ZipEntry } from '../../util/zip.js';
 
 /**
@@ -13,17 +14,9 @@ export function readDocx(bytes: Uint8Array, entries: Map<string, ZipEntry>): Sou
   return readBody(readEntry(bytes, body).toString('utf8'), boldStyles);
 }
 
-/** The value of attribute `name` in a tag's attribute text. */
-function attr(attrs: string, name: string): string | undefined {
-  const at = attrs.indexOf(`${name}="`);
-  if (at === -1) return undefined;
-  const start = at + name.length + 2;
-  return attrs.slice(start, attrs.indexOf('"', start));
-}
-
 const OFF = new Set(['0', 'false', 'off', 'none']);
 /** `<w:b/>` is on; `<w:b w:val="0"/>` (or false, off) is off. */
-const isOn = (attrs: string) => !OFF.has(attr(attrs, 'w:val') ?? '');
+const isOn = (attrs: string) => !OFF.has(xmlAttr(attrs, 'w:val') ?? '');
 
 interface Tag {
   name: string;
@@ -81,9 +74,9 @@ function readBoldStyles(xml: string): Set<string> {
   let style: string | undefined;
   let inRunProps = false;
   scan(xml, ({ name, attrs, close, selfClosing }) => {
-    if (name === 'w:style') style = close ? undefined : attr(attrs, 'w:styleId');
+    if (name === 'w:style') style = close ? undefined : xmlAttr(attrs, 'w:styleId');
     else if (name === 'w:rPr') inRunProps = !close && !selfClosing;
-    else if (style !== undefined && !close && name === 'w:basedOn') based.set(style, attr(attrs, 'w:val') ?? '');
+    else if (style !== undefined && !close && name === 'w:basedOn') based.set(style, xmlAttr(attrs, 'w:val') ?? '');
     else if (style !== undefined && !close && inRunProps && name === 'w:b') bold.set(style, isOn(attrs));
   }, () => {}, () => false);
   const result = new Set<string>();
@@ -138,7 +131,7 @@ function readBody(xml: string, boldStyles: Set<string>): SourceDocument {
 
   const onText = (chars: string) => {
     if (skipDepth > 0 || !paragraph) return;
-    const text = decodeEntities(chars);
+    const text = decodeXml(chars);
     paragraph.push(text);
     const visible = text.replace(/\s/gu, '').length;
     if (tc) {
@@ -187,15 +180,15 @@ function readBody(xml: string, boldStyles: Set<string>): SourceDocument {
         if (tableDepth === 1) row = { cells: [], header: false, gridBefore: 0 };
         break;
       case 'w:tblHeader': if (row && tableDepth === 1) row.header = isOn(attrs); break;
-      case 'w:gridBefore': if (row && tableDepth === 1) row.gridBefore = Number(attr(attrs, 'w:val') ?? 0) || 0; break;
+      case 'w:gridBefore': if (row && tableDepth === 1) row.gridBefore = Number(xmlAttr(attrs, 'w:val') ?? 0) || 0; break;
       case 'w:tc':
         if (tableDepth === 1 && row && row.cells.length < MAX_CELLS) {
           const last = row.cells.at(-1);
           tc = { paragraphs: [], colSpan: 1, boldChars: 0, plainChars: 0, gridCol: last ? last.gridCol + last.colSpan : row.gridBefore };
         }
         break;
-      case 'w:gridSpan': if (tc && tableDepth === 1) tc.colSpan = Math.max(1, Math.min(64, Number(attr(attrs, 'w:val') ?? 1) || 1)); break;
-      case 'w:vMerge': if (tc && tableDepth === 1) tc.vMerge = attr(attrs, 'w:val') ?? 'continue'; break;
+      case 'w:gridSpan': if (tc && tableDepth === 1) tc.colSpan = Math.max(1, Math.min(64, Number(xmlAttr(attrs, 'w:val') ?? 1) || 1)); break;
+      case 'w:vMerge': if (tc && tableDepth === 1) tc.vMerge = xmlAttr(attrs, 'w:val') ?? 'continue'; break;
       case 'w:p':
         if (selfClosing) {
           if (tc) tc.paragraphs.push('');
@@ -209,10 +202,10 @@ function readBody(xml: string, boldStyles: Set<string>): SourceDocument {
           paragraph.push('\n');
         }
         break;
-      case 'w:pStyle': if (paragraph && runBold === undefined && !inRunProps) paragraphBold = boldStyles.has(attr(attrs, 'w:val') ?? ''); break;
+      case 'w:pStyle': if (paragraph && runBold === undefined && !inRunProps) paragraphBold = boldStyles.has(xmlAttr(attrs, 'w:val') ?? ''); break;
       case 'w:r': runBold = undefined; break;
       case 'w:rPr': if (!selfClosing) inRunProps = true; break;
-      case 'w:rStyle': if (inRunProps && boldStyles.has(attr(attrs, 'w:val') ?? '')) runBold = true; break;
+      case 'w:rStyle': if (inRunProps && boldStyles.has(xmlAttr(attrs, 'w:val') ?? '')) runBold = true; break;
       case 'w:b': if (inRunProps) runBold = isOn(attrs); break;
       case 'w:t': if (!selfClosing) inText = true; break;
       case 'w:tab': if (paragraph && !inRunProps) paragraph.push('\t'); break;
@@ -244,16 +237,4 @@ function closeTable(open: OpenRow[], table: number): Table {
     rows.push({ cells, at: { kind: 'row', table, row: index + 1 }, repeatsAsHeader: r.header });
   });
   return { rows };
-}
-
-const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/gu;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (whole, dec?: string, hex?: string, named?: string) => {
-    if (named) return NAMED[named]!;
-    const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
 }
