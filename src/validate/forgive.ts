@@ -52,7 +52,10 @@ export function forgive(source: Source, data: unknown, plan: PlanOutline | undef
       else fixed[key] = value;
     };
     if (typeof entry.note === 'number' || typeof entry.note === 'boolean') put('note', plainTextAt(source, ['criteria', id, 'note']) ?? String(entry.note));
-    for (const [key, value] of Object.entries(entry)) {
+    for (const key in entry) {
+      const value = entry[key];
+      // Nearly every figure is a plain number or { value, total } of numbers: nothing to read.
+      if (typeof value === 'number' || value === null || (isRecord(value) && isPlainRatio(value))) continue;
       const kind = kinds?.get(`${id}\u0000${key}`);
       if (kind === undefined) continue;
       const path = ['criteria', id, key];
@@ -157,6 +160,15 @@ function measureKinds(plan: PlanOutline): Map<string, MeasureKind> {
 function lineText(source: Source, path: DataPath): string {
   const { line } = locate(source, path);
   return source.text.split('\n')[line - 1] ?? '';
+}
+
+function isPlainRatio(figure: Record<string, unknown>): boolean {
+  let n = 0;
+  for (const key in figure) {
+    if ((key !== 'value' && key !== 'total') || typeof figure[key] !== 'number') return false;
+    n++;
+  }
+  return n > 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

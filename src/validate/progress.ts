@@ -86,7 +86,7 @@ export function loadProgress(
   if (plan.year !== undefined) {
     // The year's figures run from 15/12 of the year before (design.md) to the year's end.
     if (asOf && (asOf < `${plan.year - 1}-12-15` || asOf > `${plan.year}-12-31`)) push('warning', 'as-of-outside-plan-year', { asOf, year: plan.year, plan: plan.id }, ['asOf']);
-    const years = typeof raw.period === 'string' ? [...raw.period.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)].map((m) => Number(m[0])) : [];
+    const years = typeof raw.period === 'string' && /\d{4}/u.test(raw.period) ? [...raw.period.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu)].map((m) => Number(m[0])) : [];
     if (years.length > 0 && !years.includes(plan.year)) push('warning', 'period-outside-plan-year', { period: raw.period, year: plan.year, plan: plan.id }, ['period']);
   }
   if (typeof raw.planRevision !== 'number') { /* reported by the schema */ }
