@@ -425,6 +425,7 @@ export const UI = {
     written: 'Đã ghi {file}', noEvidence: 'thiếu tài liệu kiểm chứng', evidence: 'Tài liệu kiểm chứng',
     plan: 'Kế hoạch', byPlan: 'Tổng hợp theo kế hoạch (xã), xếp từ kém nhất:',
     unitFocus: 'Đơn vị: {unit} — tiêu chí do nhóm chủ trì chỉ tính phần số liệu của đơn vị này.',
+    forecast: 'dự báo', forecastMiss: 'dự báo không đạt',
   },
   en: {
     id: 'Id', criterion: 'Criterion', target: 'Target', actual: 'Actual', due: 'Due', lead: 'Lead', status: 'Status',
@@ -439,6 +440,7 @@ export const UI = {
     written: 'Wrote {file}', noEvidence: 'no evidence', evidence: 'Evidence',
     plan: 'Plan', byPlan: 'Summary by plan (commune), worst first:',
     unitFocus: 'Unit: {unit} — for group-led criteria only this unit\'s own figures count.',
+    forecast: 'forecast', forecastMiss: 'forecast to miss',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -199,6 +199,19 @@ export interface ReportMeasure {
   notApplicable?: boolean;
   aggregate?: 'sum' | 'each';
   byUnit?: ReportMeasureByUnit[];
+  /** Where the measure is heading by its due date, at the pace of the last two reports. */
+  forecast?: ReportForecast;
+}
+
+/** A measure projected to `by` (design.md, "Trend and forecast"); it never changes a status. */
+export interface ReportForecast {
+  /** In percent for ratio and percent measures, else the count. */
+  value: number;
+  /** The due date, or the end of the plan year for an ongoing criterion. */
+  by: string;
+  met: boolean;
+  /** The report dates the pace was taken from. */
+  basis: string[];
 }
 
 export interface ReportUnitRef {
@@ -251,7 +264,7 @@ export interface Report {
   schema: 'cchc/report@1';
   asOf: string;
   plan: { id: string; revision: number; title: string; issuer?: string; file?: string };
-  summary: { total: number } & Record<Status, number>;
+  summary: { total: number; forecastMiss?: number } & Record<Status, number>;
   /** Set by `--unit`: figures of group-led criteria are this unit's own share. */
   unit?: ReportUnitRef;
   units: ReportUnitRef[];

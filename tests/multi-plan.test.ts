@@ -77,9 +77,10 @@ describe('a repository with three communes', () => {
     expect(set.schema).toBe('cchc/report-set@1');
     const byId = Object.fromEntries(set.reports.map((x) => [x.plan.id, x]));
     const status = (plan: string, id: string) => byId[plan]!.criteria.find((c) => c.id === id)!.status;
-    expect(byId['quang-son-2025']!.summary).toEqual({ total: 43, pass: 28, fail: 1, overdue: 0, 'at-risk': 5, pending: 6, 'no-data': 3 });
+    // Quang Sơn has H1 and Q3 reports: 3.1.1, 3.2.1 and 7.3.3 are forecast to miss.
+    expect(byId['quang-son-2025']!.summary).toEqual({ total: 43, pass: 28, fail: 1, overdue: 0, 'at-risk': 5, pending: 6, 'no-data': 3, forecastMiss: 3 });
     // Tân Long, Q3 only: 6 criteria reported only in H1 have no data (22 pass, 9 no-data), and
-    // 3.2.2 and 7.3.2 move from pass to at-risk.
+    // 3.2.2 and 7.3.2 move from pass to at-risk. One report each: no forecast.
     expect(byId['tan-long-2025']!.summary).toEqual({ total: 43, pass: 20, fail: 1, overdue: 0, 'at-risk': 7, pending: 6, 'no-data': 9 });
     expect(status('tan-long-2025', '5.2')).toBe('no-data'); // vhxh reported it in H1 only
     expect(status('quang-son-2025', '5.2')).toBe('pass');

@@ -6,6 +6,7 @@ import { STATUSES } from '../types.js';
 import { daysBetween } from '../util/dates.js';
 import { numberMeets, ratioMeets } from '../util/compare.js';
 import { reportingUnits } from '../validate/resolve-unit.js';
+import { forecastMeasure } from './forecast.js';
 
 export interface EvaluateOptions {
   /** ISO date D: reports with asOf > D are ignored, deadlines are judged against D. */
@@ -79,6 +80,18 @@ export function evaluate(plan: Plan, reports: readonly ProgressReport[], options
       } else status = pastDue ? 'overdue' : 'pending';
     }
 
+    // Where a measure still short of its target is heading (a forecast never changes the status).
+    // Only while there is time left: past the date, the status is the answer.
+    const by = c.ongoing ? `${plan.year}-12-31` : c.due;
+    if (status !== 'pass' && D < by) {
+      const each = plan.units.get(c.lead)?.members !== undefined;
+      measures = measures.map((rm, i) => {
+        if (rm.met !== false) return rm;
+        const m = c.measures[i]!;
+        const forecast = forecastMeasure(m, reporters, usable, c.id, by, each && m.aggregate === 'each');
+        return forecast ? { ...rm, forecast } : rm;
+      });
+    }
     const dueSoon = status !== 'pass' && !c.ongoing && !pastDue && daysBetween(D, c.due) <= options.dueSoonDays;
     const sources = [...latest.values()]
       .map((l) => ({ file: l.report.file, line: l.entry.line }))
@@ -108,6 +121,8 @@ export function evaluate(plan: Plan, reports: readonly ProgressReport[], options
 
   const summary = { total: criteria.length } as Report['summary'];
   for (const s of STATUSES) summary[s] = criteria.filter((c) => c.status === s).length;
+  const forecastMiss = criteria.filter((c) => c.measures.some((m) => m.forecast?.met === false)).length;
+  if (forecastMiss > 0) summary.forecastMiss = forecastMiss;
   return {
     schema: 'cchc/report@1',
     asOf: D,

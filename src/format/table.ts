@@ -4,7 +4,7 @@ import { STATUS_LABEL, ui } from '../messages.js';
 import type { Lang, Report, ReportCriterion, Status } from '../types.js';
 import { STATUSES } from '../types.js';
 import { displayDate } from '../util/dates.js';
-import { formatActual, formatDue, formatNumber, formatTarget, formatTask } from './text.js';
+import { formatActual, formatDue, formatForecast, formatNumber, formatTarget, formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
 
 export interface TableOptions {
@@ -62,7 +62,8 @@ function cells(c: ReportCriterion, report: Report, { lang, chalk }: TableOptions
     ? c.measures.map((m) => {
         const worst = m.aggregate === 'each' && m.byUnit && m.met === false ? m.byUnit.find((b) => !b.met) : undefined;
         const text = formatActual(m, lang, true);
-        return fit(worst ? `${unitLabel(report, worst.unit)}: ${text}` : text, actualWidth);
+        const forecast = formatForecast(m, lang);
+        return fit(worst ? `${unitLabel(report, worst.unit)}: ${text}` : text, actualWidth) + (forecast ? `\n${fit(forecast, actualWidth)}` : '');
       }).join('\n')
     : formatTask(c, lang, (id) => unitLabel(report, id));
   let due = formatDue(c, lang);
@@ -142,9 +143,13 @@ export function formatOverdue(report: Report, { lang, chalk, width }: TableOptio
   return [chalk.magenta.bold(`${ui(lang, 'overdueTitle')} (${overdue.length}):`), ...lines].join('\n');
 }
 
-/** One line: total and the count of each status, each in its word (never colour alone). */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** One line: total and the count of each status, each in its word (never colour alone), and the criteria forecast to miss. */
 export function formatSummary(report: Report, { lang, chalk, width }: TableOptions): string {
   // Non-breaking spaces keep "Đang thực hiện 6" together when the line wraps.
   const counts = STATUSES.map((s) => paint(chalk, s, `${STATUS_LABEL[lang][s]} ${formatNumber(report.summary[s], lang)}`.replace(/ /gu, '\u00a0')));
+  const miss = report.summary.forecastMiss;
+  if (miss) counts.push(chalk.yellow(`${sentence(ui(lang, 'forecastMiss'))} ${formatNumber(miss, lang)}`.replace(/ /gu, '\u00a0')));
   return wrap(`${ui(lang, 'total')} ${report.summary.total} ${ui(lang, 'criteria')} (${ui(lang, 'asOf')} ${displayDate(report.asOf, lang)}): ${counts.join(' · ')}`, width);
 }

@@ -66,6 +66,16 @@ export function formatActual(m: ReportMeasure, lang: Lang, compact = false): str
   return formatNumber(m.value, lang);
 }
 
+/** Where a measure is heading: `→ dự báo 100% (31/12/2025)`, or `→ dự báo không đạt: 81,1% (…)`. */
+export function formatForecast(m: ReportMeasure, lang: Lang): string | undefined {
+  const f = m.forecast;
+  if (!f) return undefined;
+  const value = m.kind === 'count' ? formatNumber(f.value, lang) : formatPercent(f.value, lang);
+  // The day and month are enough in Vietnamese: the forecast is for the plan year.
+  const by = lang === 'vi' ? displayDate(f.by, lang).slice(0, 5) : displayDate(f.by, lang);
+  return `→ ${ui(lang, f.met ? 'forecast' : 'forecastMiss')}${f.met ? '' : ':'} ${value} (${by})`;
+}
+
 export function formatDue(c: Pick<ReportCriterion, 'due' | 'ongoing'>, lang: Lang): string {
   return c.ongoing ? ui(lang, 'ongoing') : displayDate(c.due, lang);
 }
