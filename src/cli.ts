@@ -95,6 +95,21 @@ function buildProgram(t: HelpText): Command {
       process.exitCode = await runInit(opts, await context(opts.color));
     });
 
+  program
+    .command('history')
+    .description(t.history)
+    .argument(`<${t.id}>`, t.criterionId)
+    .argument(paths, t.pathsText)
+    .option(`--plan <${t.fileOrId}>`, t.plan)
+    .option(`--config <${t.file}>`, t.config)
+    .addOption(asOfOption(t))
+    .addOption(langOption(t))
+    .option(...noColor)
+    .action(async (id: string, paths: string[], opts) => {
+      const { runHistory } = await import('./commands/history.js');
+      process.exitCode = runHistory(id, { paths, ...opts }, await context(opts.color));
+    });
+
   const plan = program.command('plan').description(t.planCommand);
   plan
     .command('show')

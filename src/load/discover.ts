@@ -18,7 +18,7 @@ export function displayPath(abs: string, cwd: string): string {
 }
 
 const YAML = /\.ya?ml$/iu;
-const COMMANDS = ['check', 'validate', 'init', 'plan', 'schema'];
+const COMMANDS = ['check', 'validate', 'init', 'history', 'plan', 'schema'];
 const SKIP = new Set(['node_modules', 'dist', 'coverage']);
 
 /**

@@ -56,6 +56,8 @@ export const HELP = {
     planYear: 'năm kế hoạch (mặc định: theo tiêu đề hoặc cột thời hạn)',
     schema: 'in JSON Schema của một loại tệp',
     schemaName: 'loại tệp',
+    history: 'số liệu của một tiêu chí qua từng kỳ báo cáo, và dự báo đến hạn',
+    criterionId: 'mã tiêu chí, ví dụ 7.3.3',
   },
   en: {
     'Usage:': 'Usage:', 'Arguments:': 'Arguments:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Global Options:': 'Global Options:',
@@ -104,6 +106,8 @@ export const HELP = {
     planYear: 'the plan year (default: from the title or the deadline column)',
     schema: 'print the JSON Schema of a kind of file',
     schemaName: 'which kind of file',
+    history: "a criterion's figures report by report, and the forecast to its deadline",
+    criterionId: 'the criterion id, e.g. 7.3.3',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
