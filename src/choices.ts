@@ -3,7 +3,7 @@
  * implements them: the command line is parsed before any command module is loaded, so that
  * `cchc --version`, `--help` and mistakes in the options cost no more than starting Node.
  */
-export const FORMAT_NAMES = ['table', 'json', 'markdown', 'csv', 'html', 'junit', 'github', 'xlsx'] as const;
+export const FORMAT_NAMES = ['table', 'json', 'markdown', 'csv', 'html', 'junit', 'github', 'xlsx', 'docx'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export const PLAN_FORMAT_NAMES = ['table', 'json', 'markdown'] as const;

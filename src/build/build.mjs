@@ -51,9 +51,9 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // exceljs is required when an .xlsx is written; yaml when a file needs it
-  // (src/load/yaml-lib.ts): neither is bundled.
-  external: ['exceljs', 'yaml'],
+  // exceljs is required when an .xlsx is written, docx when a Word report is; yaml when a file
+  // needs it (src/load/yaml-lib.ts): none is bundled.
+  external: ['exceljs', 'yaml', 'docx'],
   // src/paths.ts and yaml-lib.ts find the package from import.meta.url.
   define: { 'import.meta.url': 'cchcBundleUrl' },
   // The first line names the build (bin/cchc.js matches the code cache to it) after a "use strict"

@@ -141,7 +141,7 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   await deliver(
     reports,
     { format: options.format, files: options.output ?? [], defaults: config?.outputs.map((f) => relative(ctx.cwd, f)) ?? [] },
-    { lang, chalk: ctx.chalk, width: ctx.width, ...(options.stamp ? { stamp: ctx.now.toISOString() } : {}) },
+    { lang, chalk: ctx.chalk, width: ctx.width, ...(options.stamp ? { stamp: ctx.now.toISOString() } : {}), ...(config?.report ? { meeting: config.report } : {}) },
     { ...ctx, inputs: new Set([...inputs.files, ...(config ? [config.abs] : [])]), written: (file) => ui(lang, 'written', { file }) },
   );
   const failOn = options.failOn ?? config?.failOn ?? 'fail';

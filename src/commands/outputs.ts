@@ -14,7 +14,7 @@ import { writeChunksAtomic } from './write-file.js';
 /** The format a report file gets from its extension (`-o bao-cao.xlsx`). */
 export const FORMAT_BY_EXTENSION: Record<string, FormatName> = {
   '.md': 'markdown', '.markdown': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html',
-  '.xlsx': 'xlsx', '.xml': 'junit', '.json': 'json', '.txt': 'table',
+  '.xlsx': 'xlsx', '.docx': 'docx', '.xml': 'junit', '.json': 'json', '.txt': 'table',
 };
 
 export interface OutputRequest {

@@ -10,4 +10,18 @@ export interface FormatOptions {
   width: number;
   /** With --stamp: when the report was made (ISO 8601). Absent, output carries no timestamp. */
   stamp?: string;
+  /** The Word report's issuer, signer and recipients (cchc.config.yaml's `report:`). */
+  meeting?: MeetingReport;
+}
+
+/** `report:` of cchc.config.yaml: what the administrative layout of a report needs beyond the figures. */
+export interface MeetingReport {
+  authority?: string;
+  issuer?: string;
+  place?: string;
+  number?: string;
+  signing?: string;
+  signerTitle?: string;
+  signer?: string;
+  recipients?: string[];
 }

@@ -25,4 +25,6 @@ export const formatters = {
   github: formatGithub,
   // exceljs is large: load it only when a workbook is asked for.
   xlsx: async (report, options) => (await import('./xlsx.js')).formatXlsx(report, options),
+  // The Word report for meetings: the docx package, likewise loaded only when asked for.
+  docx: async (report, options) => (await import('./docx.js')).formatDocx(report, options),
 } satisfies Record<FormatName, Formatter>;

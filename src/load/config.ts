@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { MeetingReport } from '../format/format-options.js';
 import type { Diagnostic, FailOn, Lang } from '../types.js';
 import { parseDate } from '../util/dates.js';
 import { checkSchema } from '../validate/schema-check.js';
@@ -22,6 +23,8 @@ export interface Config {
   timezone?: string;
   /** Default report files (absolute), written as with -o. */
   outputs: string[];
+  /** The Word report's issuer, signer and recipients (`report:`). */
+  report?: MeetingReport;
 }
 
 /** The nearest cchc.config.yaml in `cwd` or a parent folder. */
@@ -44,7 +47,7 @@ export function loadConfig(abs: string, cwd: string): { config?: Config; diagnos
   if (schemaDiagnostics.length > 0) return { diagnostics: schemaDiagnostics };
   const raw = source.data as {
     plan?: string | string[]; plans?: string | string[]; progress?: string | string[]; asOf?: string; lang?: Lang; failOn?: FailOn; dueSoonDays?: number;
-    timezone?: string; outputs?: string | string[];
+    timezone?: string; outputs?: string | string[]; report?: MeetingReport;
   };
   const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((p) => resolve(dirname(abs), p));
   let asOf: string | undefined;
@@ -63,7 +66,7 @@ export function loadConfig(abs: string, cwd: string): { config?: Config; diagnos
   return {
     config: {
       file, abs, plans: [...list(raw.plan), ...list(raw.plans)], progress: list(raw.progress), asOf, lang: raw.lang, failOn: raw.failOn,
-      dueSoonDays: raw.dueSoonDays, timezone: raw.timezone, outputs: list(raw.outputs),
+      dueSoonDays: raw.dueSoonDays, timezone: raw.timezone, outputs: list(raw.outputs), ...(raw.report ? { report: raw.report } : {}),
     },
     diagnostics: [],
   };
