@@ -23,7 +23,7 @@ describe('a mistyped command', () => {
     const r = cchc(['valdate']);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('cchc: “valdate” không phải là lệnh, cũng không phải tệp hay thư mục có ở đây. Có phải ý bạn là “npx cchc validate”? '
-      + 'Các lệnh: check, validate, init, plan, schema. Xem "npx cchc --help".\n');
+      + 'Các lệnh: check, validate, init, history, plan, schema. Xem "npx cchc --help".\n');
     expect(r.status).toBe(2);
   });
 
@@ -31,7 +31,7 @@ describe('a mistyped command', () => {
     const r = cchc(['--lang', 'en', '--as-of', '2025-09-14', '--area', 'III', 'chek', 'plans/']);
     expect([r.status, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toBe('cchc: “chek” is neither a command nor a file or folder here. Did you mean “npx cchc check”? '
-      + 'Commands: check, validate, init, plan, schema. See "npx cchc --help".\n');
+      + 'Commands: check, validate, init, history, plan, schema. See "npx cchc --help".\n');
     expect(cchc(['Validate']).stderr).toContain('Có phải ý bạn là “npx cchc validate”?');
   });
 
