@@ -337,8 +337,8 @@ const CORE_MESSAGES: MessageTable = {
     en: (a) => `There is no option ${q(a.option)}.${didYouMeanEn(a)} See "cchc ${a.command} --help".`,
   },
   'unknown-command': {
-    vi: (a) => `Không có lệnh ${q(a.command)}.${didYouMeanVi(a)} Các lệnh: check, validate, init, plan, schema. Xem "cchc --help".`,
-    en: (a) => `There is no command ${q(a.command)}.${didYouMeanEn(a)} Commands: check, validate, init, plan, schema. See "cchc --help".`,
+    vi: (a) => `Không có lệnh ${q(a.command)}.${didYouMeanVi(a)} Các lệnh: check, validate, init, history, plan, schema. Xem "cchc --help".`,
+    en: (a) => `There is no command ${q(a.command)}.${didYouMeanEn(a)} Commands: check, validate, init, history, plan, schema. See "cchc --help".`,
   },
   'missing-argument': {
     vi: (a) => `Lệnh ${a.command} cần thêm ${q(a.argument)}. Xem "cchc ${a.command} --help".`,
