@@ -72,7 +72,7 @@ export async function formatDocx(report: Report, options: FormatOptions): Promis
   const w = WORDS[lang];
   const meeting: MeetingReport = options.meeting ?? {};
   const issuer = meeting.issuer ?? (report.plan.issuer ?? '').replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '').toUpperCase();
-  const place = meeting.place ?? (report.plan.issuer ?? '').replace(/^.*?(?:xã|phường|thị trấn)\s+/iu, '') ?? '…';
+  const place = meeting.place ?? (report.plan.issuer ?? '').replace(/^.*?(?:xã|phường|thị trấn)\s+/iu, '');
   const date = new Date(`${report.asOf}T00:00:00Z`);
 
   const header = new Table({
