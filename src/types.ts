@@ -201,6 +201,18 @@ export interface ReportMeasure {
   byUnit?: ReportMeasureByUnit[];
   /** Where the measure is heading by its due date, at the pace of the last two reports. */
   forecast?: ReportForecast;
+  /** The measure report by report, when it was given on two dates or more (oldest first). */
+  history?: ReportHistoryPoint[];
+}
+
+/** A measure as it stood on one report date. */
+export interface ReportHistoryPoint {
+  asOf: string;
+  /** In percent for ratio and percent measures (null: nothing arose), else the count. */
+  actual: number | null;
+  value: number;
+  /** Ratio measures: the denominator. */
+  total?: number;
 }
 
 /** A measure projected to `by` (design.md, "Trend and forecast"); it never changes a status. */

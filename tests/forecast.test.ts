@@ -1,5 +1,5 @@
 /**
- * Trend and forecast (design.md; issue 17, part 1): each reporting unit's pace between its last
+ * Trend, forecast and history (design.md; issue 17, parts 1 and 2): each reporting unit's pace between its last
  * two reports is carried on to the due date; a ratio projects its value and total. Checked
  * against hand calculations on the bundled example's H1 (14/06) and Q3 (14/09) reports.
  */
@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { forecastMeasure } from '../src/evaluate/forecast.js';
+import { measureHistory } from '../src/evaluate/history.js';
 import type { Measure, ProgressReport, Report } from '../src/types.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,5 +74,41 @@ describe('forecastMeasure', () => {
     expect(forecastMeasure(m('count', 0), ['a'], falling, '1', '2025-12-31', false)!.value).toBe(0);
     expect(forecastMeasure(m('count', 0), ['a'], falling, '1', '2025-12-31', true)).toBeUndefined();
     expect(forecastMeasure(m('count', 0), ['a', 'b'], falling, '1', '2025-12-31', false)).toBeUndefined();
+  });
+});
+
+describe('measureHistory: a measure as it stood on each report date', () => {
+  const m = (kind: Measure['kind'], aggregate: Measure['aggregate'] = 'sum'): Measure => ({ id: 'x', label: 'x', kind, target: { op: '>=', value: 90, unit: kind === 'count' ? '' : '%', text: '' }, aggregate });
+  const report = (unit: string, asOf: string, value: number, total?: number): ProgressReport => ({
+    file: `${unit}-${asOf}.yaml`, plan: 'p', planRevision: 1, unit, period: asOf, asOf,
+    entries: new Map([['1', { criterion: '1', figures: new Map([['x', total === undefined ? { value } : { value, total }]]), evidence: [], line: 1 }]]),
+  });
+
+  it('6.1.1 on the bundled example: 3,12 of 12,8 tỷ on 14/06, 7,85 on 14/09', () => {
+    const q3 = check('--as-of', '2025-09-14');
+    expect(measure(q3, '6.1.1').history).toEqual([
+      { asOf: '2025-06-14', actual: 24.38, value: 3_120_000_000, total: 12_800_000_000 },
+      { asOf: '2025-09-14', actual: 61.33, value: 7_850_000_000, total: 12_800_000_000 },
+    ]);
+    // Reports after the evaluation date are not history yet: with one report, none.
+    expect(check('--as-of', '2025-06-30').criteria.flatMap((c) => c.measures).filter((x) => x.history)).toEqual([]);
+  });
+
+  it('adds up each unit\'s latest figure on every date, leaving out dates before all units have reported', () => {
+    const reports = [report('a', '2025-03-31', 10, 100), report('a', '2025-06-30', 20, 100), report('b', '2025-04-15', 0, 50), report('b', '2025-07-15', 50, 50)];
+    // 31/03: b has not reported yet, left out. 15/04: 10 + 0 of 150. 30/06: 20 + 0. 15/07: 20 + 50.
+    expect(measureHistory(m('ratio'), ['a', 'b'], true, reports, '1')).toEqual([
+      { asOf: '2025-04-15', actual: 6.67, value: 10, total: 150 },
+      { asOf: '2025-06-30', actual: 13.33, value: 20, total: 150 },
+      { asOf: '2025-07-15', actual: 46.67, value: 70, total: 150 },
+    ]);
+  });
+
+  it('shows the worst unit for `each`, a count as the count, and nothing with one date', () => {
+    const reports = [report('a', '2025-03-31', 90, 100), report('b', '2025-03-31', 40, 50), report('a', '2025-06-30', 95, 100), report('b', '2025-06-30', 48, 50)];
+    expect(measureHistory(m('ratio', 'each'), ['a', 'b'], true, reports, '1')!.map((p) => p.actual)).toEqual([80, 95]);
+    const counts = [report('a', '2025-03-31', 3), report('a', '2025-06-30', 1)];
+    expect(measureHistory(m('count'), ['a'], false, counts, '1')).toEqual([{ asOf: '2025-03-31', actual: 3, value: 3 }, { asOf: '2025-06-30', actual: 1, value: 1 }]);
+    expect(measureHistory(m('count'), ['a'], false, counts.slice(1), '1')).toBeUndefined();
   });
 });
