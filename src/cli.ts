@@ -52,6 +52,7 @@ function buildProgram(t: HelpText): Command {
     .addOption(new Option(`--format <${t.format}>`, t.checkFormat).choices(FORMAT_NAMES))
     .option(`-o, --output <${t.file}>`, t.output, (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--stamp', t.stamp)
+    .option('--notes', t.notes)
     .option('--strict', t.strict)
     .addOption(new Option(`--fail-on <${t.level}>`, t.failOn).choices(['overdue', 'fail', 'at-risk', 'none']))
     .option(`--unit <${t.id}>`, t.unit)

@@ -26,6 +26,8 @@ export interface CheckOptions {
   output?: string[];
   /** `--stamp`: put the time of the run into exported reports. */
   stamp?: boolean;
+  /** `--notes`: the plan's transcription notes go into the Word, HTML and XLSX exports. */
+  notes?: boolean;
   failOn?: FailOn;
   unit?: string;
   area?: string;
@@ -141,7 +143,8 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   await deliver(
     reports,
     { format: options.format, files: options.output ?? [], defaults: config?.outputs.map((f) => relative(ctx.cwd, f)) ?? [] },
-    { lang, chalk: ctx.chalk, width: ctx.width, ...(options.stamp ? { stamp: ctx.now.toISOString() } : {}), ...(config?.report ? { meeting: config.report } : {}) },
+    { lang, chalk: ctx.chalk, width: ctx.width, ...(options.stamp ? { stamp: ctx.now.toISOString() } : {}),
+      ...(options.notes ? { notes: true } : {}), ...(config?.report ? { meeting: config.report } : {}) },
     { ...ctx, inputs: new Set([...inputs.files, ...(config ? [config.abs] : [])]), written: (file) => ui(lang, 'written', { file }) },
   );
   const failOn = options.failOn ?? config?.failOn ?? 'fail';

@@ -8,7 +8,9 @@ import {
 import { STATUS_LABEL, ui } from '../messages.js';
 import type { Lang, Report, ReportCriterion } from '../types.js';
 import { displayDate } from '../util/dates.js';
-import type { FormatOptions, MeetingReport } from './format-options.js';
+import { adminLayout } from './admin-layout.js';
+import type { FormatOptions } from './format-options.js';
+import { planNotes, wantsNotes } from './plan-notes.js';
 import { formatActual, formatDue, formatForecast, formatTarget, formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
 import { fixedDate, stampZipEntries } from './zip-stamp.js';
@@ -25,23 +27,19 @@ const BODY = 26;
 
 const WORDS = {
   vi: {
-    authority: 'ỦY BAN NHÂN DÂN', nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc', number: 'Số',
     title: 'BÁO CÁO', subject: 'Kết quả thực hiện {plan}', asOf: '(Số liệu tính đến ngày {date})',
     summary: 'Đến ngày {date}, trong {total} tiêu chí của Kế hoạch: {counts}.', forecastMiss: 'Theo tiến độ hiện nay, {n} tiêu chí dự báo không đạt chỉ tiêu khi đến hạn.',
     table: 'I. TÌNH HÌNH THỰC HIỆN CÁC TIÊU CHÍ', overdue: 'II. CÁC TIÊU CHÍ QUÁ HẠN', forecast: 'III. CÁC TIÊU CHÍ DỰ BÁO KHÔNG ĐẠT',
-    none: 'Không có.', recipients: 'Nơi nhận:', signing: 'TM. ỦY BAN NHÂN DÂN', signerTitle: 'CHỦ TỊCH', archive: '- Lưu: VT.',
+    none: 'Không có.', notes: 'IV. GHI CHÚ VỀ KẾ HOẠCH',
     columns: ['Mã', 'Tiêu chí', 'Chỉ tiêu', 'Thực tế', 'Hạn', 'Chủ trì', 'Trạng thái'],
-    date: (place: string, d: Date) => `${place}, ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`,
     dueWord: 'hạn', lead: 'chủ trì',
   },
   en: {
-    authority: "PEOPLE'S COMMITTEE", nation: 'SOCIALIST REPUBLIC OF VIET NAM', motto: 'Independence - Freedom - Happiness', number: 'No.',
     title: 'REPORT', subject: 'Progress of {plan}', asOf: '(Figures as of {date})',
     summary: 'As of {date}, of the plan\'s {total} criteria: {counts}.', forecastMiss: 'At the present pace, {n} criteria are forecast to miss their target by their deadline.',
     table: 'I. PROGRESS BY CRITERION', overdue: 'II. OVERDUE CRITERIA', forecast: 'III. CRITERIA FORECAST TO MISS',
-    none: 'None.', recipients: 'Recipients:', signing: "ON BEHALF OF THE PEOPLE'S COMMITTEE", signerTitle: 'CHAIRPERSON', archive: '- Archived.',
+    none: 'None.', notes: 'IV. NOTES ON THE PLAN',
     columns: ['Id', 'Criterion', 'Target', 'Actual', 'Due', 'Lead', 'Status'],
-    date: (place: string, d: Date) => `${place}, ${d.toISOString().slice(0, 10)}`,
     dueWord: 'due', lead: 'lead',
   },
 } satisfies Record<Lang, unknown>;
@@ -70,10 +68,7 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHor
 export async function formatDocx(report: Report, options: FormatOptions): Promise<Uint8Array> {
   const { lang } = options;
   const w = WORDS[lang];
-  const meeting: MeetingReport = options.meeting ?? {};
-  const issuer = meeting.issuer ?? (report.plan.issuer ?? '').replace(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '').toUpperCase();
-  const place = meeting.place ?? (report.plan.issuer ?? '').replace(/^.*?(?:xã|phường|thị trấn)\s+/iu, '');
-  const date = new Date(`${report.asOf}T00:00:00Z`);
+  const admin = adminLayout(report, options.meeting ?? {}, lang);
 
   const header = new Table({
     width: { size: PORTRAIT_WIDTH, type: WidthType.DXA },
@@ -82,16 +77,16 @@ export async function formatDocx(report: Report, options: FormatOptions): Promis
     borders: NO_BORDERS,
     rows: [new TableRow({ children: [
       new TableCell({ width: { size: 3600, type: WidthType.DXA }, borders: NO_BORDERS, children: [
-        para(meeting.authority ?? w.authority, { align: AlignmentType.CENTER, after: 0 }),
-        para(issuer || '…', { bold: true, align: AlignmentType.CENTER, after: 0 }),
+        para(admin.authority, { align: AlignmentType.CENTER, after: 0 }),
+        para(admin.issuer || '…', { bold: true, align: AlignmentType.CENTER, after: 0 }),
         para('———', { align: AlignmentType.CENTER, after: 60 }),
-        para(`${w.number}: ${meeting.number ?? '……/BC-UBND'}`, { align: AlignmentType.CENTER }),
+        para(admin.number, { align: AlignmentType.CENTER }),
       ] }),
       new TableCell({ width: { size: PORTRAIT_WIDTH - 3600, type: WidthType.DXA }, borders: NO_BORDERS, children: [
-        para(w.nation, { bold: true, align: AlignmentType.CENTER, after: 0, size: 24 }),
-        para(w.motto, { bold: true, align: AlignmentType.CENTER, after: 0 }),
+        para(admin.nation, { bold: true, align: AlignmentType.CENTER, after: 0, size: 24 }),
+        para(admin.motto, { bold: true, align: AlignmentType.CENTER, after: 0 }),
         para('———', { align: AlignmentType.CENTER, after: 60 }),
-        para(w.date(place || '…', date), { italics: true, align: AlignmentType.CENTER }),
+        para(admin.placeDate, { italics: true, align: AlignmentType.CENTER }),
       ] }),
     ] })],
   });
@@ -115,6 +110,7 @@ export async function formatDocx(report: Report, options: FormatOptions): Promis
       const m = c.measures.find((x) => x.forecast?.met === false)!;
       return `${c.id} ${c.title}: ${formatActual(m, lang)} ${formatForecast(m, lang)}; ${w.lead}: ${unitLabel(report, c.lead.id)}`;
     }, w.none),
+    ...(wantsNotes(options) ? [para(w.notes, { bold: true, after: 60 }), ...planNotes(report).map((n) => para(`- ${n.id}: ${n.note}`))] : []),
   ];
 
   const closing = new Table({
@@ -124,14 +120,14 @@ export async function formatDocx(report: Report, options: FormatOptions): Promis
     borders: NO_BORDERS,
     rows: [new TableRow({ children: [
       new TableCell({ width: { size: PORTRAIT_WIDTH / 2, type: WidthType.DXA }, borders: NO_BORDERS, children: [
-        para(w.recipients, { bold: true, italics: true, size: 24, after: 0, align: AlignmentType.LEFT }),
-        ...(meeting.recipients ?? ['……']).map((r) => para(`- ${r}`, { size: 22, after: 0, align: AlignmentType.LEFT })),
-        para(w.archive, { size: 22, after: 0, align: AlignmentType.LEFT }),
+        para(admin.recipientsTitle, { bold: true, italics: true, size: 24, after: 0, align: AlignmentType.LEFT }),
+        ...admin.recipients.map((r) => para(r, { size: 22, after: 0, align: AlignmentType.LEFT })),
+        para(admin.archive, { size: 22, after: 0, align: AlignmentType.LEFT }),
       ] }),
       new TableCell({ width: { size: PORTRAIT_WIDTH / 2, type: WidthType.DXA }, borders: NO_BORDERS, children: [
-        para(meeting.signing ?? w.signing, { bold: true, align: AlignmentType.CENTER, after: 0 }),
-        para(meeting.signerTitle ?? w.signerTitle, { bold: true, align: AlignmentType.CENTER, after: 1200 }),
-        para(meeting.signer ?? '……', { bold: true, align: AlignmentType.CENTER, after: 0 }),
+        para(admin.signing, { bold: true, align: AlignmentType.CENTER, after: 0 }),
+        para(admin.signerTitle, { bold: true, align: AlignmentType.CENTER, after: 1200 }),
+        para(admin.signer, { bold: true, align: AlignmentType.CENTER, after: 0 }),
       ] }),
     ] })],
   });

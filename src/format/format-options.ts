@@ -12,6 +12,8 @@ export interface FormatOptions {
   stamp?: string;
   /** The Word report's issuer, signer and recipients (cchc.config.yaml's `report:`). */
   meeting?: MeetingReport;
+  /** With --notes: the plan's transcription notes go into the Word, HTML and XLSX exports. */
+  notes?: boolean;
 }
 
 /** `report:` of cchc.config.yaml: what the administrative layout of a report needs beyond the figures. */
@@ -24,4 +26,6 @@ export interface MeetingReport {
   signerTitle?: string;
   signer?: string;
   recipients?: string[];
+  /** Put the plan's transcription notes into the meeting papers (as --notes does). */
+  notes?: boolean;
 }

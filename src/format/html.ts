@@ -3,40 +3,41 @@ import type { Lang, Report, ReportCriterion, Status } from '../types.js';
 import { STATUSES } from '../types.js';
 import { COMMUNE_TIME_ZONE, displayDate } from '../util/dates.js';
 import type { FormatOptions } from './format-options.js';
+import { adminLayout, type AdminLayout } from './admin-layout.js';
 import { STATUS_COLOUR, areaChart, escapeHtml as esc } from './html-chart.js';
-import { evidenceLinks, formatActual, formatDue, formatNumber, formatPercent, formatTarget, formatTask } from './text.js';
+import { historyChart } from './html-history.js';
+import { planNotes, wantsNotes } from './plan-notes.js';
+import { evidenceLinks, formatActual, formatDue, formatForecast, formatNumber, formatPercent, formatTarget, formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
 
 const LABELS = {
   vi: {
-    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    motto: 'Độc lập - Tự do - Hạnh phúc',
     progress: 'Tình hình thực hiện tính đến ngày {date}',
     summary: 'Tổng hợp',
     summaryLead: 'Kế hoạch có {n} {criteria}. Kết quả tính đến ngày {date}:',
+    forecastMiss: 'Theo tiến độ hiện nay, {n} tiêu chí dự báo không đạt chỉ tiêu khi đến hạn (xem dòng “dự báo” và biểu đồ diễn biến trong bảng).',
     ofTotal: 'tiêu chí',
     ofTotalOne: 'tiêu chí',
     chart: 'Kết quả theo lĩnh vực (số tiêu chí)',
     table: 'Tình hình thực hiện từng tiêu chí',
     overdue: 'Các tiêu chí quá hạn',
-    notes: 'Ghi chú',
+    notes: 'Ghi chú về kế hoạch',
     warnings: 'Cảnh báo về số liệu',
     made: 'Lập bằng cchc từ kế hoạch {id}, lần sửa đổi {rev}.',
     stamp: 'Lập lúc {time} ngày {date}.',
     page: 'Trang',
   },
   en: {
-    nation: 'SOCIALIST REPUBLIC OF VIET NAM',
-    motto: 'Independence - Freedom - Happiness',
     progress: 'Progress as of {date}',
     summary: 'Summary',
     summaryLead: 'The plan has {n} {criteria}. Results as of {date}:',
+    forecastMiss: 'At the present pace, {n} {criteria} forecast to miss their target by their deadline (see the “forecast” lines and history charts in the table).',
     ofTotal: 'criteria',
     ofTotalOne: 'criterion',
     chart: 'Results by area (number of criteria)',
     table: 'Progress of each criterion',
     overdue: 'Overdue criteria',
-    notes: 'Notes',
+    notes: 'Notes on the plan',
     warnings: 'Data warnings',
     made: 'Made by cchc from plan {id}, revision {rev}.',
     stamp: 'Made at {time} on {date}.',
@@ -59,9 +60,20 @@ body{margin:0 auto;max-width:297mm;padding:12mm;font:12pt/1.3 "Times New Roman",
 @media print{body{padding:0;max-width:none}}
 table.doc-head{width:100%;border:0;margin-bottom:6mm;font-size:12pt}
 .doc-head td{border:0;padding:0;text-align:center;vertical-align:top}
-.doc-head p{margin:0;font-weight:bold}
+.doc-head p{margin:0}
+.doc-head .org,.doc-head .nation,.doc-head .motto{font-weight:bold}
 .org::after{content:"";display:block;width:35%;margin:2px auto 0;border-top:1px solid #000}
 .motto{display:inline-block;padding-bottom:2px;border-bottom:1px solid #000}
+.doc-head .number{margin-top:4px}
+.doc-head .place-date{margin-top:6px;font-style:italic}
+table.signature{margin-top:8mm;break-inside:avoid;font-size:12pt}
+.signature td{border:0;padding:0;vertical-align:top}
+.signature p{margin:0}
+.signature .recipients p{font-size:11pt}
+.signature .recipients .to{font-weight:bold;font-style:italic;font-size:12pt}
+.signature .sign{text-align:center}
+.signature .b{font-weight:bold}
+.signature .space{height:24mm}
 h1{font-size:15pt;text-align:center;margin:0 0 2mm}
 .asof{text-align:center;font-style:italic;margin:0 0 5mm}
 h2{font-size:13pt;margin:5mm 0 2mm;break-after:avoid}
@@ -80,6 +92,8 @@ tr.area,tr.heading{break-after:avoid}
 tr.area th{background:#f2f2f2;font-weight:bold}
 tr.heading th{font-weight:bold;font-style:italic}
 .req,.sub{font-size:9.5pt;color:#333;margin-top:2px}
+.forecast.miss{color:#b71c1c;font-weight:bold}
+svg.history{display:block;max-width:60mm;margin-top:2px}
 td.status{font-weight:bold}
 ul.list{margin:0;padding-left:6mm}
 footer{margin-top:6mm;font-size:10pt;font-style:italic}
@@ -91,22 +105,34 @@ const TINT: Record<Status, string> = {
   pass: '#e3f1e4', fail: '#fbd9d9', overdue: '#ecdcf3', 'at-risk': '#fdf0c4', pending: '#deedfb', 'no-data': '#ededed',
 };
 
-function header(report: Report, lang: Lang): string {
-  const issuer = report.plan.issuer ? esc(report.plan.issuer.toLocaleUpperCase('vi')) : '';
+/**
+ * The administrative header of Nghị định 30/2020, as in the Word report: the issuer's block with
+ * the number on the left, the national motto's block with the place and date on the right.
+ */
+function header(report: Report, admin: AdminLayout, lang: Lang): string {
   // A layout table, not a grid: the page is also pasted into Word, which ignores CSS grid.
   return `<table class="doc-head" role="presentation"><colgroup><col style="width:40%"><col style="width:60%"></colgroup><tr>
-<td>${issuer ? `<p class="org">${issuer}</p>` : ''}</td>
-<td><p class="nation">${t(lang, 'nation')}</p><p class="motto">${t(lang, 'motto')}</p></td>
+<td><p class="authority">${esc(admin.authority)}</p>${admin.issuer ? `<p class="org">${esc(admin.issuer)}</p>` : ''}<p class="number">${esc(admin.number)}</p></td>
+<td><p class="nation">${esc(admin.nation)}</p><p class="motto">${esc(admin.motto)}</p><p class="place-date">${esc(admin.placeDate)}</p></td>
 </tr></table>
 <h1>${esc(report.plan.title)}</h1>
 <p class="asof">${t(lang, 'progress', { date: displayDate(report.asOf, lang) })}</p>
 ${report.unit ? `<p class="asof">${esc(ui(lang, 'unitFocus', { unit: report.unit.name }))}</p>\n` : ''}`;
 }
 
+/** "Nơi nhận:" and the signature block, kept together on the last page. */
+function signature(admin: AdminLayout): string {
+  return `<table class="signature" role="presentation"><colgroup><col style="width:50%"><col style="width:50%"></colgroup><tr>
+<td class="recipients"><p class="to">${esc(admin.recipientsTitle)}</p>${[...admin.recipients, admin.archive].map((r) => `<p>${esc(r)}</p>`).join('')}</td>
+<td class="sign"><p class="b">${esc(admin.signing)}</p><p class="b">${esc(admin.signerTitle)}</p><p class="space"></p><p class="b">${esc(admin.signer)}</p></td>
+</tr></table>`;
+}
+
 const criteriaWord = (n: number, lang: Lang) => t(lang, n === 1 ? 'ofTotalOne' : 'ofTotal');
 
 function summary(report: Report, lang: Lang): string {
   const total = report.summary.total;
+  const miss = report.summary.forecastMiss ?? 0;
   const items = STATUSES.map((s) => {
     const n = report.summary[s];
     const share = total > 0 ? ` (${formatPercent((n / total) * 100, lang)})` : '';
@@ -116,7 +142,7 @@ function summary(report: Report, lang: Lang): string {
 <h2>${t(lang, 'summary')}</h2>
 <p>${t(lang, 'summaryLead', { n: formatNumber(total, lang), criteria: criteriaWord(total, lang), date: displayDate(report.asOf, lang) })}</p>
 <ul class="counts">${items.join('')}</ul>
-${areaChart(report, lang, t(lang, 'chart'))}
+${miss ? `<p class="forecast miss">${t(lang, 'forecastMiss', { n: formatNumber(miss, lang), criteria: lang === 'en' ? (miss === 1 ? 'criterion is' : 'criteria are') : '' })}</p>\n` : ''}${areaChart(report, lang, t(lang, 'chart'))}
 </section>`;
 }
 
@@ -127,7 +153,9 @@ function row(c: ReportCriterion, report: Report, lang: Lang): string {
     ? c.measures.map((m) => {
         const worst = m.aggregate === 'each' && m.byUnit && m.met === false ? m.byUnit.find((b) => !b.met) : undefined;
         const text = `${worst ? `${unitLabel(report, worst.unit)}: ` : ''}${formatActual(m, lang, true)}`;
-        return `<div>${many ? `<span class="sub">${esc(m.label)}: </span>` : ''}${esc(text)}</div>`;
+        const forecast = formatForecast(m, lang);
+        return `<div>${many ? `<span class="sub">${esc(m.label)}: </span>` : ''}${esc(text)}</div>`
+          + `${forecast ? `<div class="sub forecast${m.forecast?.met ? '' : ' miss'}">${esc(forecast)}</div>` : ''}${historyChart(m, lang)}`;
       }).join('')
     : esc(formatTask(c, lang, (id) => unitLabel(report, id)));
   const links = evidenceLinks(c);
@@ -185,14 +213,9 @@ function overdue(report: Report, lang: Lang): string {
   return `<section class="overdue">\n<h2>${t(lang, 'overdue')} (${list.length})</h2>\n${body}\n</section>`;
 }
 
-/** Notes the plan keeps on areas, headings and criteria (defects of the source text), then data warnings. */
-function notes(report: Report, lang: Lang): string {
-  const items: string[] = [];
-  for (const area of report.areas) {
-    for (const n of area.notes ?? []) items.push(`<li>${esc(`${area.id}: ${n}`)}</li>`);
-    for (const h of area.headings) for (const n of h.notes ?? []) items.push(`<li>${esc(`${h.id}: ${n}`)}</li>`);
-    for (const c of report.criteria) if (c.area === area.id) for (const n of c.notes ?? []) items.push(`<li>${esc(`${c.id}: ${n}`)}</li>`);
-  }
+/** The plan's notes (only when asked for: see plan-notes.ts), then the data warnings. */
+function notes(report: Report, lang: Lang, withNotes: boolean): string {
+  const items = withNotes ? planNotes(report).map((n) => `<li>${esc(`${n.id}: ${n.note}`)}</li>`) : [];
   const warnings = report.diagnostics.map((d) => {
     const where = [d.file, d.line, d.column].filter((x) => x !== undefined).join(':');
     return `<li>${esc(`${where}: ${d.message}`)}</li>`;
@@ -216,6 +239,7 @@ function stampLine(stamp: string, lang: Lang): string {
 /** Formatter of `--format html`: one printable, self-contained HTML5 page (A4 landscape). */
 export function formatHtml(report: Report, options: FormatOptions): string {
   const { lang } = options;
+  const admin = adminLayout(report, options.meeting ?? {}, lang);
   const footer = [esc(t(lang, 'made', { id: report.plan.id, rev: report.plan.revision })), ...(options.stamp ? [stampLine(options.stamp, lang)] : [])];
   return `<!doctype html>
 <html lang="${lang}">
@@ -228,13 +252,13 @@ ${styles(lang)}
 </style>
 </head>
 <body>
-${header(report, lang)}${summary(report, lang)}
+${header(report, admin, lang)}${summary(report, lang)}
 <section class="status-table">
 <h2>${t(lang, 'table')}</h2>
 ${table(report, lang)}
 </section>
 ${overdue(report, lang)}
-${notes(report, lang)}
+${[notes(report, lang, wantsNotes(options)), signature(admin)].filter(Boolean).join('\n')}
 <footer>${footer.join(' ')}</footer>
 </body>
 </html>

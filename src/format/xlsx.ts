@@ -5,6 +5,7 @@ import type { Lang, Report, ReportCriterion, ReportMeasure, ReportUnitRef, Statu
 import { numberMeets } from '../util/compare.js';
 import { displayDate } from '../util/dates.js';
 import type { FormatOptions } from './format-options.js';
+import { planNotes, wantsNotes } from './plan-notes.js';
 import { fixedDate, stampZipEntries } from './zip-stamp.js';
 import { formatTarget, formatTask } from './text.js';
 import { unitLabel } from './unit-label.js';
@@ -20,6 +21,7 @@ const LABELS = {
     overdueTitle: 'Các tiêu chí quá hạn tính đến ngày {date}: {n}',
     byUnitTitle: 'Số tiêu chí theo đơn vị chủ trì và trạng thái, tính đến ngày {date}',
     lowest: 'thấp nhất: {unit}',
+    notesSheet: 'Ghi chú', note: 'Ghi chú', notesTitle: 'Ghi chú về kế hoạch (khi chép kế hoạch)',
     footer: 'Trang &P/&N',
   },
   en: {
@@ -31,6 +33,7 @@ const LABELS = {
     overdueTitle: 'Overdue criteria as of {date}: {n}',
     byUnitTitle: 'Criteria by lead unit and status, as of {date}',
     lowest: 'lowest: {unit}',
+    notesSheet: 'Notes', note: 'Note', notesTitle: 'Notes on the plan (from its transcription)',
     footer: 'Page &P of &N',
   },
 } satisfies Record<Lang, Record<string, string>>;
@@ -342,8 +345,27 @@ function byUnitSheet(wb: ExcelJS.Workbook, report: Report, lang: Lang): void {
   setupPage(ws, 2, columns.length, lastUnitRow, lang);
 }
 
-/** The moment the workbook claims to be made: --stamp when given, otherwise the report's asOf, so equal inputs give equal files. */
-/** The report as an Excel workbook for meeting papers: summary table, overdue list, counts by lead unit. */
+/** The plan's transcription notes, one row each, when asked for (plan-notes.ts). */
+function notesSheet(wb: ExcelJS.Workbook, report: Report, lang: Lang): void {
+  const ws = wb.addWorksheet(label(lang, 'notesSheet'));
+  const columns: Column[] = [{ header: ui(lang, 'id'), width: 8 }, { header: label(lang, 'note'), width: 100 }];
+  writeBanner(ws, 1, label(lang, 'notesTitle'), columns, { bold: true, size: 12 });
+  writeHeader(ws, 2, columns);
+  let row = 3;
+  for (const n of planNotes(report)) {
+    put(ws, row, 1, n.id, { border: true });
+    put(ws, row, 2, n.note, { border: true });
+    ws.getRow(row).height = heightFor([[n.note, 100]]);
+    row++;
+  }
+  setupPage(ws, 2, columns.length, row - 1, lang);
+}
+
+/**
+ * The report as an Excel workbook for meeting papers: summary table, overdue list, counts by lead
+ * unit, and with --notes the plan's notes. The file claims to be made at --stamp when given,
+ * otherwise on the report's as-of date, so equal inputs give equal files.
+ */
 export async function formatXlsx(report: Report, options: FormatOptions): Promise<Uint8Array> {
   const { lang } = options;
   const wb = new ExcelJS.Workbook();
@@ -357,6 +379,7 @@ export async function formatXlsx(report: Report, options: FormatOptions): Promis
   summarySheet(wb, report, lang);
   overdueSheet(wb, report, lang);
   byUnitSheet(wb, report, lang);
+  if (wantsNotes(options)) notesSheet(wb, report, lang);
   const buffer = await wb.xlsx.writeBuffer();
   return stampZipEntries(new Uint8Array(buffer), when);
 }

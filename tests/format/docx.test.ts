@@ -64,6 +64,20 @@ describe('the Word report', () => {
     expect(table.rows.filter((r) => r.cells.length === 1).map((r) => r.cells[0]!.text.split('.')[0])).toEqual(json.areas.map((a) => a.id));
   });
 
+  it('leaves the plan\'s notes out, and lists them under IV with --notes', () => {
+    const json = JSON.parse(cchc('check', '--format', 'json').stdout) as Report;
+    const notes = json.criteria.flatMap((c) => (c.notes ?? []).map((n) => `- ${c.id}: ${n}`));
+    expect(notes.length).toBeGreaterThan(20);
+    const plain = read('bao-cao.docx').lines.join('\n');
+    expect(plain).not.toContain('GHI CHÚ');
+    for (const n of notes) expect(plain).not.toContain(n);
+    expect(cchc('check', '--notes', '-o', 'with-notes.docx').status).toBe(1);
+    const lines = read('with-notes.docx').lines;
+    const from = lines.indexOf('IV. GHI CHÚ VỀ KẾ HOẠCH');
+    expect(from).toBeGreaterThan(lines.indexOf('III. CÁC TIÊU CHÍ DỰ BÁO KHÔNG ĐẠT'));
+    for (const n of notes) expect(lines.indexOf(n), n).toBeGreaterThan(from);
+  });
+
   it('is written in English with --lang en', () => {
     cchc('check', '--lang', 'en', '-o', 'report-en.docx');
     const doc = read('report-en.docx');

@@ -6,7 +6,10 @@
  * `UPDATE_SCREENSHOT=1 npx vitest run tests/format/html-browser.test.ts` also rewrites
  * tests/format/__golden__/html-q3.png, a picture of the top of the Q3 report to look at by eye.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +105,49 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
         expect(Math.abs(h - 595)).toBeLessThan(2);
       }
       expect(pdf.match(/\/Type\s*\/Page(?!s)/gu)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it('draws every history chart inside its table cell', async () => {
+    const { page } = await open(reportQ3());
+    try {
+      const charts = await page.evaluate(() => Array.from(document.querySelectorAll('svg.history'), (svg) => {
+        const box = svg.getBoundingClientRect();
+        const cell = svg.closest('td')!.getBoundingClientRect();
+        const texts = Array.from(svg.querySelectorAll('text'), (t) => t.getBoundingClientRect());
+        return { box, cell, textLeft: Math.min(...texts.map((t) => t.left)), textRight: Math.max(...texts.map((t) => t.right)) };
+      }));
+      expect(charts.length).toBeGreaterThan(10);
+      for (const { box, cell, textLeft, textRight } of charts) {
+        expect(box.height).toBeGreaterThan(20);
+        expect(box.left).toBeGreaterThanOrEqual(cell.left);
+        expect(box.right).toBeLessThanOrEqual(cell.right);
+        // SVG text does not wrap: the dates and figures must end inside the drawing.
+        expect(textLeft).toBeGreaterThanOrEqual(box.left - 0.5);
+        expect(textRight).toBeLessThanOrEqual(box.right + 0.5);
+      }
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it.skipIf(!existsSync('/usr/bin/pdftotext'))('prints the header, place and date on the first page and the signature block on the last', async () => {
+    const meeting = { number: '125/BC-UBND', signerTitle: 'KT. CHỦ TỊCH', signer: 'Trần Mạnh Tuấn', recipients: ['Sở Nội vụ'] };
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    try {
+      await page.setContent(formatHtml(reportQ3(), { ...options, meeting }), { waitUntil: 'load' });
+      const dir = mkdtempSync(join(tmpdir(), 'cchc-html-pdf-'));
+      const file = join(dir, 'bao-cao.pdf');
+      writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      const pages = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.split('\f').filter((p) => p.trim() !== '');
+      rmSync(dir, { recursive: true, force: true });
+      for (const words of ['ỦY BAN NHÂN DÂN', 'XÃ QUANG SƠN', 'Số: 125/BC-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Quang Sơn, ngày 14 tháng 9 năm 2025']) {
+        expect(pages[0], words).toContain(words);
+      }
+      const last = pages.at(-1)!;
+      for (const words of ['Nơi nhận:', '- Sở Nội vụ', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'Trần Mạnh Tuấn']) expect(last, words).toContain(words);
     } finally {
       await page.close();
     }

@@ -60,6 +60,20 @@ describe('xlsx format', () => {
     expect(rowOf(sheet(en, 'Summary'), '3.2.1').getCell(COL.due).numFmt).toBe('yyyy-mm-dd');
   });
 
+  it('adds a sheet of the plan\'s notes only when asked for', async () => {
+    const report = reportQ3();
+    const notes = [...report.areas.flatMap((a) => [...(a.notes ?? []).map((n) => [a.id, n]), ...a.headings.flatMap((h) => (h.notes ?? []).map((n) => [h.id, n]))]), ...report.criteria.flatMap((c) => (c.notes ?? []).map((n) => [c.id, n]))];
+    const plain = await workbook(report);
+    const texts = allCells(plain).map((cell) => JSON.stringify(cell.value));
+    for (const [, n] of notes) expect(texts.some((t) => t.includes(JSON.stringify(n).slice(1, -1))), n).toBe(false);
+    const wb = await load(await formatXlsx(report, { ...options(), notes: true }));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([SUMMARY, OVERDUE, BY_UNIT, 'Ghi chú']);
+    const ws = sheet(wb, 'Ghi chú');
+    const rows: string[][] = [];
+    for (let r = 3; r <= ws.rowCount; r++) rows.push([String(ws.getRow(r).getCell(1).value), String(ws.getRow(r).getCell(2).value)]);
+    expect(rows.sort()).toEqual(notes.sort());
+  });
+
   it('puts issuer, plan title and cut-off date above a frozen, filtered table', async () => {
     const ws = sheet(await workbook(reportQ3()), SUMMARY);
     expect(ws.getCell('A1').value).toBe('UBND xã Quang Sơn');
