@@ -169,6 +169,10 @@ function startupCommands(oneCommune: string, appendix: string): Command[] {
     { id: 'importDocx', label: 'cchc plan import (seed .docx)', argv: node(CCHC, 'plan', 'import', 'fixtures/import/quang-son-2025-phu-luc.docx'), ok: [0] },
     { id: 'importText', label: 'cchc plan import (seed, whole plan .txt)', argv: node(CCHC, 'plan', 'import', 'fixtures/import/quang-son-2025-ke-hoach.txt'), ok: [0] },
     { id: 'import300', label: 'cchc plan import (300-row .docx)', argv: node(CCHC, 'plan', 'import', appendix), ok: [0] },
+    // The meeting papers of the example (43 criteria, at the Q3 cut-off), written to stdout: the
+    // Word report against the Excel export of the same report.
+    { id: 'exportXlsx', label: 'cchc check --format xlsx (example)', argv: node(CCHC, 'check', '--as-of', '2025-09-14', '--format', 'xlsx', '--no-color'), ok: [0, 1] },
+    { id: 'exportDocx', label: 'cchc check --format docx (example)', argv: node(CCHC, 'check', '--as-of', '2025-09-14', '--format', 'docx', '--no-color'), ok: [0, 1] },
     { id: 'node', label: 'node -e 0', argv: node('-e', '0'), ok: [0] },
     { id: 'version', label: 'cchc --version', argv: node(CCHC, '--version'), ok: [0] },
     { id: 'example', label: 'cchc check (bundled example)', argv: node(CCHC, 'check', '--no-color'), ok: [0, 1] },
@@ -350,6 +354,8 @@ function main(): void {
     ratio('plan import (seed .txt) / node -e 0', s('importText'), s('node'), undefined, 'the whole plan as text'),
     ratio('plan import (300 rows) / node -e 0', s('import300'), s('node'), 3),
     ratio('cchc check (example) / node -e 0', s('example'), s('node'), 2.5),
+    ratio('Word report / XLSX export (example)', s('exportDocx'), s('exportXlsx'), undefined, 'the same 43-criterion report, each a whole run'),
+    ratio('Word report (example) / cchc check (example)', s('exportDocx'), s('example'), undefined, 'what the docx package adds to a run'),
     ratio('floor on the example / node -e 0', s('floorExample'), s('node'), undefined, 'what yaml alone costs a fresh process'),
     ratio('cchc check (example) / its floor', s('example'), s('floorExample'), undefined),
   ].filter((r): r is Ratio => r !== undefined);
