@@ -53,6 +53,7 @@ function buildProgram(t: HelpText): Command {
     .option(`-o, --output <${t.file}>`, t.output, (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--stamp', t.stamp)
     .option('--notes', t.notes)
+    .option('--detail', t.detail)
     .option('--strict', t.strict)
     .addOption(new Option(`--fail-on <${t.level}>`, t.failOn).choices(['overdue', 'fail', 'at-risk', 'none']))
     .option(`--unit <${t.id}>`, t.unit)

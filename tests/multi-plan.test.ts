@@ -100,8 +100,8 @@ describe('a repository with three communes', () => {
     rmSync(file);
   });
 
-  it('prints one block per plan and the per-plan summary table', async () => {
-    const r = await run(['check', '.', '--as-of', '2025-09-14']);
+  it('with --detail prints one block per plan and the per-plan summary table', async () => {
+    const r = await run(['check', '.', '--as-of', '2025-09-14', '--detail']);
     expect(r.code).toBe(1);
     for (const commune of ['UBND xã Quang Sơn', 'UBND xã Tân Long', 'UBND xã Phú Thịnh']) expect(r.stdout).toContain(`${commune} · tính đến ngày 14/09/2025`);
     const summary = r.stdout.slice(r.stdout.indexOf('Tổng hợp theo kế hoạch'));
@@ -124,10 +124,10 @@ describe('a repository with three communes', () => {
     expect(r.stderr).toContain('phu-thinh-2025, quang-son-2025, tan-long-2025');
   });
 
-  it('-o x.xlsx writes one workbook per commune; a CSV holds every plan under one header', async () => {
+  it('with --detail, -o x.xlsx writes one workbook per commune; a CSV holds every plan under one header', async () => {
     const out = mkdtempSync(join(tmpdir(), 'cchc-multi-out-'));
     try {
-      const r = await run(['check', '.', '--as-of', '2025-09-14', '-o', join(out, 'bao-cao.xlsx'), '-o', join(out, 'bao-cao.csv')]);
+      const r = await run(['check', '.', '--as-of', '2025-09-14', '--detail', '-o', join(out, 'bao-cao.xlsx'), '-o', join(out, 'bao-cao.csv')]);
       expect(r.code).toBe(1);
       expect(readdirSync(out).sort()).toEqual([
         'bao-cao.csv', 'bao-cao.phu-thinh-2025.xlsx', 'bao-cao.quang-son-2025.xlsx', 'bao-cao.tan-long-2025.xlsx',

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { evaluate } from '../evaluate/evaluate.js';
 import { compactReport } from '../format/compact-report.js';
+import { RollupBuilder } from '../format/rollup/index.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import type { FormatName } from '../choices.js';
 import { formatMessage, ui } from '../messages.js';
@@ -12,7 +13,7 @@ import { suggest } from '../util/suggest.js';
 import { resolveUnit } from '../validate/resolve-unit.js';
 import { gather, gatherConfig } from './gather.js';
 import { formatDiagnostic, sortDiagnostics, toReportDiagnostic } from './output.js';
-import { deliver } from './outputs.js';
+import { deliver, needsReports, type OutputRequest } from './outputs.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -28,6 +29,8 @@ export interface CheckOptions {
   stamp?: boolean;
   /** `--notes`: the plan's transcription notes go into the Word, HTML and XLSX exports. */
   notes?: boolean;
+  /** `--detail`: with several plans, every plan's full report instead of the province's view. */
+  detail?: boolean;
   failOn?: FailOn;
   unit?: string;
   area?: string;
@@ -70,6 +73,12 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   const evaluated = new Map<string, Evaluated>();
   let first: string | undefined;
   let compacting = false;
+  const request: OutputRequest = { format: options.format, detail: options.detail, files: options.output ?? [], defaults: config?.outputs.map((f) => relative(ctx.cwd, f)) ?? [] };
+  // Several plans (a province): the table and the roll-up exports need only the province's view,
+  // built as each plan is evaluated, so that no report is kept and memory does not grow with the
+  // number of communes (issue 18). JSON, JUnit, GitHub, Word and --detail need every report.
+  const rollup = options.plan === undefined ? new RollupBuilder() : undefined;
+  const keepReports = needsReports(request);
   // Reports dated after the evaluation date are left out (design.md); say so, or a Q4 file just
   // filled in seems to change nothing.
   const later = { n: 0, latest: '' };
@@ -105,7 +114,13 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
       for (const e of evaluated.values()) if (e.report) e.report = compactReport(e.report);
     }
     if (outcome.report && compacting) outcome.report = compactReport(outcome.report);
+    if (rollup && filtered && outcome.report) rollup.add(outcome.report);
     evaluated.set(plan.id, { matches, filtered, ...outcome });
+    // From the second plan of the view on, its reports are let go of (the first plan by id is
+    // kept: it is shown alone when no plan has the unit or area asked for).
+    if (rollup && !keepReports && rollup.size > 1) {
+      for (const [id, e] of evaluated) if (e.report && e.filtered && id !== first) evaluated.set(id, { matches: e.matches, filtered: e.filtered, inView: true });
+    }
   };
   const inputs = gather({ paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd, onPlan }, config);
   const diagnostics = sortDiagnostics(inputs.diagnostics);
@@ -124,31 +139,36 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   const reportDiagnostics = diagnostics.map((d) => toReportDiagnostic(d, lang));
   // With several plans, --unit and --area keep the plans that have that unit or area.
   const wanted = plans.filter(([, e]) => plans.length === 1 || e.filtered);
-  const reports = (wanted.length > 0 ? wanted : plans.slice(0, 1)).map(([, e]) => {
+  const view = rollup && wanted.length > 1 ? rollup.finish() : undefined;
+  const reports = (wanted.length > 0 ? wanted : plans.slice(0, 1)).flatMap(([, e]) => {
+    if (e.inView) return [];
     if (!e.report) throw e.error;
     e.report.diagnostics = reportDiagnostics;
-    return e.report;
+    return [e.report];
   });
+  const failing = (failOn: FailOn) => (view
+    ? FAILING[failOn].some((status) => view.counts[status] > 0)
+    : reports.some((r) => FAILING[failOn].some((status) => r.summary[status] > 0)));
 
   if (errors > 0) {
     // The valid files are still evaluated and shown, so one broken file does not hide the rest;
     // but nothing is exported from incomplete data, and the exit code says the input is invalid.
-    await deliver(reports, { format: options.format, files: [], defaults: [] }, { lang, chalk: ctx.chalk, width: ctx.width }, {
+    await deliver(reports, { format: options.format, detail: options.detail, files: [], defaults: [] }, { lang, chalk: ctx.chalk, width: ctx.width }, {
       ...ctx, inputs: new Set(), written: (file) => file,
-    });
+    }, view);
     ctx.err(ui(lang, 'invalidInputPartial', { n: errors }));
     throw new InvalidInputError();
   }
 
   await deliver(
     reports,
-    { format: options.format, files: options.output ?? [], defaults: config?.outputs.map((f) => relative(ctx.cwd, f)) ?? [] },
+    request,
     { lang, chalk: ctx.chalk, width: ctx.width, ...(options.stamp ? { stamp: ctx.now.toISOString() } : {}),
       ...(options.notes ? { notes: true } : {}), ...(config?.report ? { meeting: config.report } : {}) },
     { ...ctx, inputs: new Set([...inputs.files, ...(config ? [config.abs] : [])]), written: (file) => ui(lang, 'written', { file }) },
+    view,
   );
-  const failOn = options.failOn ?? config?.failOn ?? 'fail';
-  return reports.some((r) => FAILING[failOn].some((status) => r.summary[status] > 0)) ? 1 : 0;
+  return failing(options.failOn ?? config?.failOn ?? 'fail') ? 1 : 0;
 }
 
 /** A plan as evaluated when read: its result (or why there is none), kept if it may be shown. */
@@ -159,6 +179,8 @@ interface Evaluated {
   filtered: boolean;
   report?: Report;
   error?: unknown;
+  /** Counted in the province's view, its report let go of. */
+  inView?: boolean;
 }
 
 /** `--plan` names this plan: by id, or by its file. */

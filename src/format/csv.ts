@@ -11,7 +11,7 @@ import { unitLabel } from './unit-label.js';
  */
 export const CSV_BOM = '\uFEFF';
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 interface Row { c: ReportCriterion; m: ReportMeasure | undefined }
 interface Context { report: Report; lang: Lang }
 
@@ -87,6 +87,12 @@ function field(value: Cell, dialect: Dialect): string {
   else text = value ?? '';
   if (typeof value === 'string' && readAsFormula(text)) text = `'${text}`;
   return text.includes(dialect.separator) || /["\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+}
+
+/** One CSV record in the dialect of the language, fields quoted and guarded against formulas, no line end. */
+export function csvLine(cells: readonly Cell[], lang: Lang): string {
+  const dialect = DIALECTS[lang];
+  return cells.map((cell) => field(cell, dialect)).join(dialect.separator);
 }
 
 /**

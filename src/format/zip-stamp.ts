@@ -2,7 +2,7 @@ import type { Report } from '../types.js';
 import type { FormatOptions } from './format-options.js';
 
 /** The date an Office file says it was made: --stamp's, else the report's as-of date (so the bytes depend on the inputs only). */
-export function fixedDate(report: Report, options: FormatOptions): Date {
+export function fixedDate(report: Pick<Report, 'asOf'>, options: Pick<FormatOptions, 'stamp'>): Date {
   const stamp = options.stamp ? new Date(options.stamp) : undefined;
   return stamp && !Number.isNaN(stamp.getTime()) ? stamp : new Date(`${report.asOf}T00:00:00Z`);
 }

@@ -6,6 +6,7 @@ import { formatNumber, formatTarget } from '../format/text.js';
 import { planUi } from '../messages-plan.js';
 import type { Area, Criterion, Heading, Lang, Measure, Plan, Unit } from '../types.js';
 import { displayDate } from '../util/dates.js';
+import { compareIds } from '../util/compare-ids.js';
 
 export interface ShowOptions {
   lang: Lang;
@@ -88,15 +89,6 @@ export const isHeading = (n: NodeView): n is HeadingView => !('lead' in n);
 
 const notes = (list: string[]) => (list.length > 0 ? { notes: [...list] } : {});
 
-function compareIds(a: string, b: string): number {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? -1) - (y[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 function criterionView(c: Criterion, plan: Plan): CriterionView {
   const group = plan.units.get(c.lead)?.members !== undefined;

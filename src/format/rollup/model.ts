@@ -1,0 +1,117 @@
+import type { Report, Status } from '../../types.js';
+import { STATUSES } from '../../types.js';
+import { compareIds } from '../../util/compare-ids.js';
+
+/** One commune (one plan) in the province's view: its counts, and its overdue criteria. */
+export interface RollupCommune {
+  id: string;
+  /** The plan's issuer ("UBND xã Tân Phú"), else its title. */
+  name: string;
+  total: number;
+  counts: Record<Status, number>;
+  /** Criteria with a measure forecast to miss its target. */
+  forecastMiss: number;
+  overdue: { id: string; title: string; lead: string; daysOverdue: number }[];
+}
+
+/** One criterion id across the communes whose plans have it. */
+export interface RollupCriterion {
+  id: string;
+  /** As the first plan read names it (plans copied from one template name it alike). */
+  title: string;
+  communes: number;
+  counts: Record<Status, number>;
+  forecastMiss: number;
+}
+
+/** The province's view (issue 18): communes worst first, then criteria in id order. */
+export interface Rollup {
+  asOf: string;
+  communes: RollupCommune[];
+  criteria: RollupCriterion[];
+  /** Over every commune and criterion. */
+  counts: Record<Status, number>;
+  total: number;
+  forecastMiss: number;
+}
+
+/** What is kept of a commune's report: a few numbers a criterion, not the report. */
+interface Kept {
+  commune: RollupCommune;
+  /** Index into the criteria registry, status, forecast to miss: one entry a criterion. */
+  criteria: { at: number; status: Status; miss: boolean }[];
+}
+
+export const zeroCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+
+/**
+ * Builds the roll-up one report at a time, keeping only what the view shows, so that its memory
+ * does not grow with the size of the reports. A plan added again (its files read again) replaces
+ * what it gave before.
+ */
+export class RollupBuilder {
+  private readonly communes = new Map<string, Kept>();
+  private readonly registry: { id: string; title: string }[] = [];
+  private readonly indexOf = new Map<string, number>();
+  private asOf = '';
+
+  add(report: Report): void {
+    this.asOf = report.asOf;
+    const criteria = report.criteria.map((c) => {
+      let at = this.indexOf.get(c.id);
+      if (at === undefined) {
+        at = this.registry.push({ id: c.id, title: c.title }) - 1;
+        this.indexOf.set(c.id, at);
+      }
+      return { at, status: c.status, miss: c.measures.some((m) => m.forecast?.met === false) };
+    });
+    const commune: RollupCommune = {
+      id: report.plan.id,
+      name: report.plan.issuer ?? report.plan.title,
+      total: report.summary.total,
+      counts: Object.fromEntries(STATUSES.map((s) => [s, report.summary[s]])) as Record<Status, number>,
+      forecastMiss: report.summary.forecastMiss ?? 0,
+      overdue: report.criteria.filter((c) => c.status === 'overdue')
+        .map((c) => ({ id: c.id, title: c.title, lead: c.lead.short ?? c.lead.name, daysOverdue: c.daysOverdue })),
+    };
+    this.communes.set(commune.id, { commune, criteria });
+  }
+
+  get size(): number {
+    return this.communes.size;
+  }
+
+  finish(): Rollup {
+    const kept = [...this.communes.values()];
+    const criteria: RollupCriterion[] = this.registry.map(({ id, title }) => ({ id, title, communes: 0, counts: zeroCounts(), forecastMiss: 0 }));
+    const counts = zeroCounts();
+    for (const { criteria: own } of kept) {
+      for (const { at, status, miss } of own) {
+        const c = criteria[at]!;
+        c.communes++;
+        c.counts[status]++;
+        if (miss) c.forecastMiss++;
+        counts[status]++;
+      }
+    }
+    return {
+      asOf: this.asOf,
+      communes: kept.map((k) => k.commune).sort(worstCommuneFirst),
+      criteria: criteria.filter((c) => c.communes > 0).sort((a, b) => compareIds(a.id, b.id)),
+      counts,
+      total: kept.reduce((n, k) => n + k.criteria.length, 0),
+      forecastMiss: criteria.reduce((n, c) => n + c.forecastMiss, 0),
+    };
+  }
+}
+
+/** Most failed or overdue first, then at risk, forecast to miss, not reported, pending; then by id. */
+function worstCommuneFirst(a: RollupCommune, b: RollupCommune): number {
+  const key = (c: RollupCommune) => [c.counts.fail + c.counts.overdue, c.counts['at-risk'], c.forecastMiss, c.counts['no-data'], c.counts.pending];
+  const [ka, kb] = [key(a), key(b)];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i]! - ka[i]!;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Criteria not passing in a commune or across communes: everything but `pass`. */
+export const notPassing = (counts: Record<Status, number>) => STATUSES.reduce((n, s) => n + (s === 'pass' ? 0 : counts[s]), 0);
