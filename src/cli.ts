@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { DIFF_FORMAT_NAMES, FORMAT_NAMES, PLAN_FORMAT_NAMES } from './choices.js';
 import type { CheckContext } from './commands/check.js';
@@ -208,5 +209,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // Not a top-level await: the bundle is a CommonJS script (src/build/build.mjs). main() catches
-// every error itself.
-void main(process.argv);
+// every error itself. In a worker thread (commands/parallel-check.ts) the bundle reads and evaluates files instead.
+if (isMainThread) void main(process.argv);
+else if ((workerData as { cchcWorker?: string } | undefined)?.cchcWorker === 'check') void import('./commands/check-worker.js').then((m) => m.runCheckWorker());

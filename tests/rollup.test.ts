@@ -5,7 +5,7 @@
  * per-plan JSON reports of the same run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -25,7 +25,8 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const cchc = (...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin/cchc.js'), 'check', tree, ...args], { cwd: scratch, env: { ...process.env, NO_COLOR: '1', COLUMNS: '200' }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+const cchcIn = (dir: string, env: Record<string, string>, ...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin/cchc.js'), 'check', dir, ...args], { cwd: scratch, env: { ...process.env, NO_COLOR: '1', COLUMNS: '200', ...env }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+const cchc = (...args: string[]) => cchcIn(tree, {}, ...args);
 
 /** A record of the Vietnamese CSV: `;` between fields, a quoted field may hold `;` and doubled quotes. */
 function fields(line: string): string[] {
@@ -153,5 +154,31 @@ describe('the province view, more', () => {
     }
     expect((md.match(/^\| [a-z0-9-]+-2025 \|/gmu) ?? []).length).toBe(N);
     expect((html.match(/<tr><td>[a-z0-9-]+-2025<\/td>/gu) ?? []).length).toBe(N);
+  });
+});
+
+describe('reading in worker threads', () => {
+  it('gives byte-identical output with one thread and with several', { timeout: 180_000 }, () => {
+    for (const args of [['--format', 'json'], [], ['--format', 'csv'], ['--detail', '--format', 'markdown']]) {
+      const one = cchcIn(tree, { CCHC_WORKERS: '1' }, '--as-of', '2025-09-30', ...args);
+      const many = cchcIn(tree, { CCHC_WORKERS: '3' }, '--as-of', '2025-09-30', ...args);
+      expect(one.status, args.join(' ')).toBe(1);
+      expect(many.stdout === one.stdout, args.join(' ')).toBe(true);
+      expect(many.stderr).toBe(one.stderr);
+      expect(many.status).toBe(one.status);
+    }
+  });
+
+  it('with a broken file, reads again in one thread: the same findings, word for word', { timeout: 120_000 }, () => {
+    const broken = join(scratch, 'broken');
+    cpSync(tree, broken, { recursive: true });
+    const victim = join(broken, 'progress', readdirSync(join(broken, 'progress'))[3]!, '2025-Q3', 'kt.yaml');
+    writeFileSync(victim, readFileSync(victim, 'utf8').replace(/plan: .*/u, 'plan: khong-co-2025'));
+    const one = cchcIn(broken, { CCHC_WORKERS: '1' }, '--as-of', '2025-09-30');
+    const many = cchcIn(broken, { CCHC_WORKERS: '2' }, '--as-of', '2025-09-30');
+    expect(one.status).toBe(2);
+    expect(one.stderr).toContain('khong-co-2025');
+    expect(many.stderr).toBe(one.stderr);
+    expect(many.stdout).toBe(one.stdout);
   });
 });

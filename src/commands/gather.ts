@@ -31,13 +31,7 @@ export function gatherConfig(options: Pick<GatherOptions, 'config' | 'cwd'>): { 
  * paths, what the configuration names. A plan missing from the paths is taken from the config.
  */
 export function gather(options: GatherOptions, config: Config | undefined): Inputs {
-  const planIsFile = options.plan !== undefined && /\.ya?ml$/iu.test(options.plan);
-  let paths = [...options.paths];
-  if (paths.length === 0) {
-    if (!config) throw new UsageError('no-config');
-    paths = [...config.plans, ...config.progress];
-  }
-  if (planIsFile) paths.push(options.plan!);
+  const { paths, planIsFile } = inputPaths(options, config);
   let { files, diagnostics } = discover(paths, options.cwd);
   // Evidence paths are relative to the repository: the folder of cchc.config.yaml, else here.
   const load = { root: config ? dirname(config.abs) : options.cwd, strict: options.strict, findingsOnly: options.findingsOnly, onPlan: options.onPlan };
@@ -49,4 +43,15 @@ export function gather(options: GatherOptions, config: Config | undefined): Inpu
   }
   inputs.diagnostics.unshift(...diagnostics);
   return inputs;
+}
+
+export function inputPaths(options: GatherOptions, config: Config | undefined): { paths: string[]; planIsFile: boolean } {
+  const planIsFile = options.plan !== undefined && /\.ya?ml$/iu.test(options.plan);
+  let paths = [...options.paths];
+  if (paths.length === 0) {
+    if (!config) throw new UsageError('no-config');
+    paths = [...config.plans, ...config.progress];
+  }
+  if (planIsFile) paths.push(options.plan!);
+  return { paths, planIsFile };
 }

@@ -4,7 +4,7 @@ import type { Rollup } from './model.js';
 import { formatRollupHtml } from './html.js';
 import { formatRollupCsv, formatRollupMarkdown, formatRollupTable } from './text.js';
 
-export { RollupBuilder, type Rollup } from './model.js';
+export { RollupBuilder, rollupEntry, type Rollup, type RollupEntry } from './model.js';
 
 /** The formats that show the province's view when several plans are checked; the others show every report. */
 export const ROLLUP_FORMATS: ReadonlySet<FormatName> = new Set(['table', 'markdown', 'csv', 'html', 'xlsx']);

@@ -17,7 +17,7 @@ export interface RollupCommune {
 /** One criterion id across the communes whose plans have it. */
 export interface RollupCriterion {
   id: string;
-  /** As the first plan read names it (plans copied from one template name it alike). */
+  /** As the first plan by id names it (plans copied from one template name it alike). */
   title: string;
   communes: number;
   counts: Record<Status, number>;
@@ -33,6 +33,30 @@ export interface Rollup {
   counts: Record<Status, number>;
   total: number;
   forecastMiss: number;
+}
+
+/** What the view needs of one commune's report: its line, and each criterion's status. */
+export interface RollupEntry {
+  asOf: string;
+  commune: RollupCommune;
+  criteria: { id: string; title: string; status: Status; miss: boolean }[];
+}
+
+/** A commune's report boiled down to what the view shows of it. */
+export function rollupEntry(report: Report): RollupEntry {
+  return {
+    asOf: report.asOf,
+    commune: {
+      id: report.plan.id,
+      name: report.plan.issuer ?? report.plan.title,
+      total: report.summary.total,
+      counts: Object.fromEntries(STATUSES.map((s) => [s, report.summary[s]])) as Record<Status, number>,
+      forecastMiss: report.summary.forecastMiss ?? 0,
+      overdue: report.criteria.filter((c) => c.status === 'overdue')
+        .map((c) => ({ id: c.id, title: c.title, lead: c.lead.short ?? c.lead.name, daysOverdue: c.daysOverdue })),
+    },
+    criteria: report.criteria.map((c) => ({ id: c.id, title: c.title, status: c.status, miss: c.measures.some((m) => m.forecast?.met === false) })),
+  };
 }
 
 /** What is kept of a commune's report: a few numbers a criterion, not the report. */
@@ -51,30 +75,29 @@ export const zeroCounts = (): Record<Status, number> => Object.fromEntries(STATU
  */
 export class RollupBuilder {
   private readonly communes = new Map<string, Kept>();
-  private readonly registry: { id: string; title: string }[] = [];
+  /** Each criterion id met, with the title of the first plan by id that has it (plans come in any order). */
+  private readonly registry: { id: string; title: string; plan: string }[] = [];
   private readonly indexOf = new Map<string, number>();
   private asOf = '';
 
   add(report: Report): void {
-    this.asOf = report.asOf;
-    const criteria = report.criteria.map((c) => {
+    this.addEntry(rollupEntry(report));
+  }
+
+  /** A commune's line of the view, made by rollupEntry (in a worker thread, or here). */
+  addEntry(entry: RollupEntry): void {
+    this.asOf = entry.asOf;
+    const criteria = entry.criteria.map((c) => {
       let at = this.indexOf.get(c.id);
       if (at === undefined) {
-        at = this.registry.push({ id: c.id, title: c.title }) - 1;
+        at = this.registry.push({ id: c.id, title: c.title, plan: entry.commune.id }) - 1;
         this.indexOf.set(c.id, at);
+      } else if (entry.commune.id < this.registry[at]!.plan) {
+        this.registry[at] = { id: c.id, title: c.title, plan: entry.commune.id };
       }
-      return { at, status: c.status, miss: c.measures.some((m) => m.forecast?.met === false) };
+      return { at, status: c.status, miss: c.miss };
     });
-    const commune: RollupCommune = {
-      id: report.plan.id,
-      name: report.plan.issuer ?? report.plan.title,
-      total: report.summary.total,
-      counts: Object.fromEntries(STATUSES.map((s) => [s, report.summary[s]])) as Record<Status, number>,
-      forecastMiss: report.summary.forecastMiss ?? 0,
-      overdue: report.criteria.filter((c) => c.status === 'overdue')
-        .map((c) => ({ id: c.id, title: c.title, lead: c.lead.short ?? c.lead.name, daysOverdue: c.daysOverdue })),
-    };
-    this.communes.set(commune.id, { commune, criteria });
+    this.communes.set(entry.commune.id, { commune: entry.commune, criteria });
   }
 
   get size(): number {

@@ -1,0 +1,83 @@
+import { compactFromParts, compactReport, type HeavyPart } from '../format/compact-report.js';
+import { RollupBuilder, type RollupEntry } from '../format/rollup/index.js';
+import type { Plan, ProgressReport, Report } from '../types.js';
+import { planResult, wantedForItself, type PlanResult, type PlanSettings } from './plan-result.js';
+
+/** A plan as evaluated when read: its result (or why there is none), kept if it may be shown. */
+export interface Evaluated {
+  matches: boolean;
+  filtered: boolean;
+  report?: Report;
+  error?: unknown;
+  /** Counted in the province's view, its report let go of. */
+  inView?: boolean;
+}
+
+/** A result evaluated in a worker thread: the report's heavy parts come as JSON text, with its line of the view. */
+export interface CompactResult extends Omit<PlanResult, 'report'> {
+  compact?: { light: Report; parts: Record<HeavyPart, string>; entry: RollupEntry };
+}
+
+/**
+ * What check keeps of each plan as it is handed over (in any order: worker threads hand plans over
+ * as they finish them): its result if it may be shown, its line of the province's view, and
+ * nothing more once the view is all that is shown (issue 18).
+ */
+export function collector(settings: PlanSettings, keepReports: boolean) {
+  const evaluated = new Map<string, Evaluated>();
+  let first: string | undefined;
+  let compacting = false;
+  let dropping = false;
+  const rollup = settings.plan === undefined ? new RollupBuilder() : undefined;
+  // Reports dated after the evaluation date are left out (design.md); they are counted to say so.
+  const later = { n: 0, latest: '' };
+  /** Counted in the view and not the first plan by id (shown alone when no plan has the unit or area asked for): let go of. */
+  const drop = (id: string) => {
+    const e = evaluated.get(id);
+    if (e?.report && e.filtered && id !== first) evaluated.set(id, { matches: e.matches, filtered: e.filtered, inView: true });
+  };
+
+  const accept = (r: PlanResult | CompactResult) => {
+    later.n += r.later.n;
+    if (r.later.latest > later.latest) later.latest = r.later.latest;
+    const { id, matches, filtered } = r;
+    // The plan first by id is shown when no plan is wanted; a plan id may come again (loadInputs).
+    if (first === undefined || id <= first) {
+      const previous = first;
+      const before = previous !== undefined && previous !== id ? evaluated.get(previous) : undefined;
+      if (before && !wantedForItself(before, settings.plan)) evaluated.set(previous!, { matches: before.matches, filtered: before.filtered });
+      first = id;
+      if (dropping && previous !== undefined) drop(previous);
+    }
+    if (id !== first && !wantedForItself(r, settings.plan)) {
+      evaluated.set(id, { matches, filtered });
+      return;
+    }
+    const compact = 'compact' in r ? r.compact : undefined;
+    let report = compact ? compactFromParts(compact.light, compact.parts) : 'report' in r ? r.report : undefined;
+    // From the second result on, results are kept as text (compact-report.ts).
+    if (report && !compacting && [...evaluated.values()].some((e) => e.report)) {
+      compacting = true;
+      for (const e of evaluated.values()) if (e.report) e.report = compactReport(e.report);
+    }
+    if (report && compacting) report = compactReport(report);
+    if (rollup && filtered && report) {
+      if (compact) rollup.addEntry(compact.entry);
+      else rollup.add(report);
+    }
+    evaluated.set(id, { matches, filtered, ...(report ? { report } : {}), ...(r.error !== undefined ? { error: r.error } : {}) });
+    if (rollup && !keepReports && rollup.size > 1) {
+      if (dropping) drop(id);
+      else {
+        dropping = true;
+        for (const key of [...evaluated.keys()]) drop(key);
+      }
+    }
+  };
+
+  /** A plan read in this thread: evaluated here if it may be shown. */
+  const onPlan = (plan: Plan, own: ProgressReport[]) => {
+    accept(planResult(plan, own, settings, (r) => first === undefined || plan.id <= first || wantedForItself(r, settings.plan)));
+  };
+  return { evaluated, rollup, later, onPlan, accept };
+}

@@ -1,0 +1,65 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { UsageError } from '../errors.js';
+import { HEAVY_PARTS, heavyTexts } from '../format/compact-report.js';
+import { rollupEntry } from '../format/rollup/index.js';
+import type { FoundFile } from '../load/discover.js';
+import { loadInputs } from '../load/load-inputs.js';
+import type { Diagnostic, Report } from '../types.js';
+import type { CompactResult } from './check-collector.js';
+import { planResult, type PlanSettings } from './plan-result.js';
+
+/** What the main thread gives a worker: its share of the files, whole plans each, and what check asks. */
+export interface CheckTask {
+  cchcWorker: 'check';
+  files: FoundFile[];
+  /** Each file's place among all the files found, in the same order as `files`. */
+  indices: number[];
+  root?: string;
+  strict?: boolean;
+  settings: PlanSettings;
+}
+
+/** An evaluation error, as it crosses to the main thread (an Error loses its class on the way). */
+export type CrossingError = { usage: { code: string; args: Diagnostic['args'] } } | { message: string };
+
+/** What a worker sends back: each plan's result as soon as it is evaluated, then its findings. */
+export type CheckMessage =
+  | { type: 'plan'; result: Omit<CompactResult, 'error'> & { error?: CrossingError } }
+  | { type: 'done'; diagnostics: Diagnostic[]; counts: { files: number; plans: number; reports: number }; planFiles: [id: string, file: string, index: number][] };
+
+/**
+ * A worker thread's whole life (parallel-check.ts): reads and checks its files as loadInputs
+ * does, evaluates each plan as soon as it is read, and sends the result as text (the heavy parts
+ * of the report) with its line of the province's view, then its findings.
+ */
+export function runCheckWorker(): void {
+  const task = workerData as CheckTask;
+  const post = (message: CheckMessage) => parentPort!.postMessage(message);
+  // Without --plan every plan is evaluated: which one is first by id is known only at the end.
+  const evaluateIt = (r: { matches: boolean }) => task.settings.plan === undefined || r.matches;
+  const inputs = loadInputs(task.files, {
+    root: task.root,
+    strict: task.strict,
+    onPlan: (plan, reports) => {
+      const { report, error, ...rest } = planResult(plan, reports, task.settings, evaluateIt);
+      post({ type: 'plan', result: { ...rest, ...(report ? { compact: compactOf(report) } : {}), ...(error !== undefined ? { error: crossing(error) } : {}) } });
+    },
+  });
+  const indexOf = new Map(task.files.map((f, i) => [f.file, task.indices[i]!]));
+  post({ type: 'done', diagnostics: inputs.diagnostics, counts: inputs.counts, planFiles: [...inputs.planFiles].map(([id, file]) => [id, file, indexOf.get(file) ?? 0]) });
+}
+
+function compactOf(report: Report): NonNullable<CompactResult['compact']> {
+  const light = { ...report } as Record<string, unknown>;
+  for (const part of HEAVY_PARTS) light[part] = null;
+  return { light: light as unknown as Report, parts: heavyTexts(report), entry: rollupEntry(report) };
+}
+
+function crossing(error: unknown): CrossingError {
+  return error instanceof UsageError ? { usage: { code: error.code, args: error.args } } : { message: (error as Error).message };
+}
+
+/** The error again, on the main thread's side. */
+export function uncrossed(error: CrossingError): Error {
+  return 'usage' in error ? new UsageError(error.usage.code, error.usage.args) : new Error(error.message);
+}

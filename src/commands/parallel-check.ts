@@ -1,0 +1,124 @@
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../load/config.js';
+import { discover, type FoundFile } from '../load/discover.js';
+import type { Inputs } from '../load/load-inputs.js';
+import { sniffFile } from '../load/sniff.js';
+import type { Diagnostic } from '../types.js';
+import type { CompactResult } from './check-collector.js';
+import { uncrossed, type CheckMessage, type CheckTask } from './check-worker.js';
+import { inputPaths, type GatherOptions } from './gather.js';
+import type { PlanSettings } from './plan-result.js';
+
+/** Below this many files one thread is quicker than starting workers (a commune has 17). */
+export const PARALLEL_MIN_FILES = 1000;
+/** Each worker's heap: plenty for the largest file cchc reads (5 MB), and what keeps a national run's memory flat. */
+const WORKER_HEAP_MB = 192;
+
+/** How many threads read files: CCHC_WORKERS when set (1: none), else one per core. */
+export function workerCount(env: NodeJS.ProcessEnv): number {
+  const given = Number(env.CCHC_WORKERS);
+  return Number.isInteger(given) && given >= 1 ? given : availableParallelism();
+}
+
+/** The CLI bundle, which a worker runs again (cli.ts sends it to check-worker.ts); none when cchc runs from source. */
+function workerScript(): string | undefined {
+  return typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
+}
+
+/**
+ * Reads and evaluates a province's files in worker threads (issue 18): files are grouped by the
+ * plan their first lines name, the groups dealt out in file order as runs of about equal size, and
+ * each worker reads and checks its groups as loadInputs does and evaluates each plan, handing the
+ * result to `accept` here. Each plan's files are in one worker, so every finding about a file is
+ * the same as in one thread, and the findings are sorted afterwards. Undefined, before any plan is handed
+ * over or after, when the files must be read in one thread instead: too few, a file whose first
+ * lines name no plan, a worker that failed, or an error in the input (its message may name the
+ * plans a worker did not see). The caller then starts over.
+ */
+export interface ParallelOptions {
+  root?: string;
+  strict?: boolean;
+  settings: PlanSettings;
+  /** Each plan's result, evaluated in a worker. */
+  accept: (result: CompactResult) => void;
+}
+
+export async function checkInParallel(files: readonly FoundFile[], options: ParallelOptions, workers: number): Promise<Inputs | undefined> {
+  const script = workerScript();
+  if (!script || workers < 2 || files.length < PARALLEL_MIN_FILES) return undefined;
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < files.length; i++) {
+    const sniffed = sniffFile(files[i]!.abs);
+    if (!sniffed) return undefined;
+    const group = groups.get(sniffed.plan);
+    if (group) group.push(i);
+    else groups.set(sniffed.plan, [i]);
+  }
+  const shards: number[][] = [];
+  let shard: number[] = [];
+  const share = files.length / workers;
+  for (const indices of groups.values()) {
+    shard.push(...indices);
+    if (shard.length >= share && shards.length < workers - 1) {
+      shards.push(shard);
+      shard = [];
+    }
+  }
+  if (shard.length > 0) shards.push(shard);
+
+  const diagnostics: Diagnostic[] = [];
+  const counts = { files: 0, plans: 0, reports: 0 };
+  const planFiles: [string, string, number][] = [];
+  let failed = false;
+  await Promise.all(shards.map((indices) => new Promise<void>((done) => {
+    indices.sort((a, b) => a - b);
+    const task: CheckTask = { cchcWorker: 'check', files: indices.map((i) => files[i]!), indices, root: options.root, strict: options.strict, settings: options.settings };
+    const worker = new Worker(script, { workerData: task, argv: [], stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    let finished = false;
+    worker.on('message', (message: CheckMessage) => {
+      if (message.type === 'plan') {
+        const { error, ...result } = message.result;
+        if (!failed) options.accept({ ...result, ...(error !== undefined ? { error: uncrossed(error) } : {}) });
+        return;
+      }
+      finished = true;
+      diagnostics.push(...message.diagnostics);
+      counts.files += message.counts.files;
+      counts.plans += message.counts.plans;
+      counts.reports += message.counts.reports;
+      planFiles.push(...message.planFiles);
+    });
+    worker.on('error', () => {
+      failed = true;
+    });
+    worker.on('exit', () => {
+      if (!finished) failed = true;
+      done();
+    });
+  })));
+  if (failed || diagnostics.some((d) => d.severity === 'error')) return undefined;
+  return {
+    plans: new Map(),
+    planFiles: new Map(planFiles.sort((a, b) => a[2] - b[2]).map(([id, file]) => [id, file])),
+    reports: [],
+    diagnostics,
+    counts,
+    files: files.map((f) => f.abs),
+  };
+}
+
+/**
+ * gather() for `check` over worker threads: undefined when the files are to be read in one thread
+ * instead, by gather() with a fresh collector (results may have been accepted already).
+ */
+export async function gatherInParallel(options: GatherOptions, config: Config | undefined, parallel: Pick<ParallelOptions, 'settings' | 'accept'>, workers: number): Promise<Inputs | undefined> {
+  const { paths } = inputPaths(options, config);
+  const { files, diagnostics } = discover(paths, options.cwd);
+  const root = config ? dirname(config.abs) : options.cwd;
+  const inputs = await checkInParallel(files, { root, strict: options.strict, ...parallel }, workers);
+  if (!inputs || inputs.counts.plans === 0) return undefined;
+  inputs.diagnostics.unshift(...diagnostics);
+  return inputs;
+}
