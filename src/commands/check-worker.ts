@@ -4,14 +4,22 @@ import { HEAVY_PARTS, heavyTexts } from '../format/compact-report.js';
 import { rollupEntry } from '../format/rollup/index.js';
 import type { FoundFile } from '../load/discover.js';
 import { loadInputs } from '../load/load-inputs.js';
+import { sniffFile, type Sniffed } from '../load/sniff.js';
 import type { Diagnostic, Report } from '../types.js';
 import type { CompactResult } from './check-collector.js';
 import { planResult, type PlanSettings } from './plan-result.js';
 
-/** What the main thread gives a worker: its share of the files, whole plans each, and what check asks. */
-export interface CheckTask {
+/** What a worker starts with: a run of the files, whose first lines it reads (sniff.ts) while the others do the same. */
+export interface SniffTask {
   cchcWorker: 'check';
+  paths: string[];
+}
+
+/** What the main thread then gives a worker: its share of the files, whole plans each, and what check asks. */
+export interface CheckTask {
   files: FoundFile[];
+  /** What the first lines of each file say, as the workers found (in the order of `files`). */
+  sniffed: Sniffed[];
   /** Each file's place among all the files found, in the same order as `files`. */
   indices: number[];
   root?: string;
@@ -24,20 +32,27 @@ export type CrossingError = { usage: { code: string; args: Diagnostic['args'] } 
 
 /** What a worker sends back: each plan's result as soon as it is evaluated, then its findings. */
 export type CheckMessage =
+  | { type: 'sniffed'; sniffed: Sniffed[] }
   | { type: 'plan'; result: Omit<CompactResult, 'error'> & { error?: CrossingError } }
   | { type: 'done'; diagnostics: Diagnostic[]; counts: { files: number; plans: number; reports: number }; planFiles: [id: string, file: string, index: number][] };
 
 /**
- * A worker thread's whole life (parallel-check.ts): reads and checks its files as loadInputs
- * does, evaluates each plan as soon as it is read, and sends the result as text (the heavy parts
- * of the report) with its line of the province's view, then its findings.
+ * A worker thread's whole life (parallel-check.ts): says what the first lines of its run of files
+ * name, then, given its share of the files, reads and checks them as loadInputs does, evaluates
+ * each plan as soon as it is read, and sends the result as text (the heavy parts of the report)
+ * with its line of the province's view, then its findings.
  */
 export function runCheckWorker(): void {
-  const task = workerData as CheckTask;
   const post = (message: CheckMessage) => parentPort!.postMessage(message);
+  post({ type: 'sniffed', sniffed: (workerData as SniffTask).paths.map(sniffFile) });
+  parentPort!.once('message', (task: CheckTask) => check(task, post));
+}
+
+function check(task: CheckTask, post: (message: CheckMessage) => void): void {
   // Without --plan every plan is evaluated: which one is first by id is known only at the end.
   const evaluateIt = (r: { matches: boolean }) => task.settings.plan === undefined || r.matches;
   const inputs = loadInputs(task.files, {
+    sniffed: task.sniffed,
     root: task.root,
     strict: task.strict,
     onPlan: (plan, reports) => {

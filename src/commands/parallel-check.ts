@@ -4,10 +4,10 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../load/config.js';
 import { discover, type FoundFile } from '../load/discover.js';
 import type { Inputs } from '../load/load-inputs.js';
-import { sniffFile } from '../load/sniff.js';
+import type { Sniffed } from '../load/sniff.js';
 import type { Diagnostic } from '../types.js';
 import type { CompactResult } from './check-collector.js';
-import { uncrossed, type CheckMessage, type CheckTask } from './check-worker.js';
+import { uncrossed, type CheckMessage, type CheckTask, type SniffTask } from './check-worker.js';
 import { inputPaths, type GatherOptions } from './gather.js';
 import type { PlanSettings } from './plan-result.js';
 
@@ -27,16 +27,6 @@ function workerScript(): string | undefined {
   return typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
 }
 
-/**
- * Reads and evaluates a province's files in worker threads (issue 18): files are grouped by the
- * plan their first lines name, the groups dealt out in file order as runs of about equal size, and
- * each worker reads and checks its groups as loadInputs does and evaluates each plan, handing the
- * result to `accept` here. Each plan's files are in one worker, so every finding about a file is
- * the same as in one thread, and the findings are sorted afterwards. Undefined, before any plan is handed
- * over or after, when the files must be read in one thread instead: too few, a file whose first
- * lines name no plan, a worker that failed, or an error in the input (its message may name the
- * plans a worker did not see). The caller then starts over.
- */
 export interface ParallelOptions {
   root?: string;
   strict?: boolean;
@@ -45,17 +35,35 @@ export interface ParallelOptions {
   accept: (result: CompactResult) => void;
 }
 
+/**
+ * Reads and evaluates a province's files in worker threads (issue 18): files are grouped by the
+ * plan their first lines name (each worker reads those of a run of the files), the groups dealt
+ * out in file order as runs of about equal size, and each worker reads and checks its groups as
+ * loadInputs does and evaluates each plan, handing the result to `accept` here. Each plan's files
+ * are in one worker, so every finding about a file is the same as in one thread, and the findings
+ * are sorted afterwards. Undefined, before any plan is handed over or after, when the files must
+ * be read in one thread instead: too few, a file whose first lines name no plan, a worker that
+ * failed, or an error in the input (its message may name the plans a worker did not see). The
+ * caller then starts over.
+ */
 export async function checkInParallel(files: readonly FoundFile[], options: ParallelOptions, workers: number): Promise<Inputs | undefined> {
   const script = workerScript();
   if (!script || workers < 2 || files.length < PARALLEL_MIN_FILES) return undefined;
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < files.length; i++) {
-    const sniffed = sniffFile(files[i]!.abs);
-    if (!sniffed) return undefined;
-    const group = groups.get(sniffed.plan);
-    if (group) group.push(i);
-    else groups.set(sniffed.plan, [i]);
+  // Each worker first reads the first lines of a run of the files, so that they are grouped by
+  // plan on both cores (a file read twice costs its opening twice: half of it is spared so).
+  const run = Math.ceil(files.length / workers);
+  const pool = Array.from({ length: workers }, (_, w) => startWorker(script, files.slice(w * run, (w + 1) * run).map((f) => f.abs)));
+  const sniffed = (await Promise.all(pool.map((p) => p.sniffed))).flat();
+  if (sniffed.length !== files.length || sniffed.some((x) => x === undefined)) {
+    await Promise.all(pool.map((p) => p.worker.terminate()));
+    return undefined;
   }
+  const groups = new Map<string, number[]>();
+  sniffed.forEach((x, i) => {
+    const group = groups.get(x!.plan);
+    if (group) group.push(i);
+    else groups.set(x!.plan, [i]);
+  });
   const shards: number[][] = [];
   let shard: number[] = [];
   const share = files.length / workers;
@@ -72,10 +80,14 @@ export async function checkInParallel(files: readonly FoundFile[], options: Para
   const counts = { files: 0, plans: 0, reports: 0 };
   const planFiles: [string, string, number][] = [];
   let failed = false;
-  await Promise.all(shards.map((indices) => new Promise<void>((done) => {
+  await Promise.all(pool.map(({ worker, exited }, w) => {
+    const indices = shards[w];
+    if (!indices) return worker.terminate();
     indices.sort((a, b) => a - b);
-    const task: CheckTask = { cchcWorker: 'check', files: indices.map((i) => files[i]!), indices, root: options.root, strict: options.strict, settings: options.settings };
-    const worker = new Worker(script, { workerData: task, argv: [], stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const task: CheckTask = {
+      files: indices.map((i) => files[i]!), sniffed: indices.map((i) => sniffed[i]), indices,
+      root: options.root, strict: options.strict, settings: options.settings,
+    };
     let finished = false;
     worker.on('message', (message: CheckMessage) => {
       if (message.type === 'plan') {
@@ -83,6 +95,7 @@ export async function checkInParallel(files: readonly FoundFile[], options: Para
         if (!failed) options.accept({ ...result, ...(error !== undefined ? { error: uncrossed(error) } : {}) });
         return;
       }
+      if (message.type !== 'done') return;
       finished = true;
       diagnostics.push(...message.diagnostics);
       counts.files += message.counts.files;
@@ -90,14 +103,11 @@ export async function checkInParallel(files: readonly FoundFile[], options: Para
       counts.reports += message.counts.reports;
       planFiles.push(...message.planFiles);
     });
-    worker.on('error', () => {
-      failed = true;
+    worker.postMessage(task);
+    return exited.then((clean) => {
+      if (!clean || !finished) failed = true;
     });
-    worker.on('exit', () => {
-      if (!finished) failed = true;
-      done();
-    });
-  })));
+  }));
   if (failed || diagnostics.some((d) => d.severity === 'error')) return undefined;
   return {
     plans: new Map(),
@@ -107,6 +117,22 @@ export async function checkInParallel(files: readonly FoundFile[], options: Para
     counts,
     files: files.map((f) => f.abs),
   };
+}
+
+/** A worker reading the first lines of `paths`: what they name (none, should it fail), and whether it ends without error. */
+function startWorker(script: string, paths: string[]): { worker: Worker; sniffed: Promise<Sniffed[]>; exited: Promise<boolean> } {
+  const task: SniffTask = { cchcWorker: 'check', paths };
+  const worker = new Worker(script, { workerData: task, argv: [], stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  let errored = false;
+  worker.on('error', () => {
+    errored = true;
+  });
+  const exited = new Promise<boolean>((done) => worker.on('exit', () => done(!errored)));
+  const sniffed = new Promise<Sniffed[]>((done) => {
+    worker.once('message', (message: CheckMessage) => done(message.type === 'sniffed' ? message.sniffed : []));
+    void exited.then(() => done([]));
+  });
+  return { worker, sniffed, exited };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { FoundFile } from './discover.js';
 import { locate, type Position } from './locate.js';
 import { FORM_SHEETS } from '../authoring/form-layout.js';
 import { readSource } from './read-source.js';
-import { sniffFile } from './sniff.js';
+import { sniffFile, type Sniffed } from './sniff.js';
 import type { Source } from './source.js';
 
 export interface Inputs {
@@ -62,6 +62,8 @@ export interface LoadOptions {
    * given for a plan id is the one that counts.
    */
   onPlan?: (plan: Plan, reports: ProgressReport[]) => void;
+  /** With onPlan: what sniffFile says of each file, in the order of the files, when it is known already (a worker thread is given the main thread's). */
+  sniffed?: readonly Sniffed[];
 }
 
 /**
@@ -140,8 +142,9 @@ class Loader {
   readGrouped(): void {
     const groups = new Map<string, { plans: number[]; progress: number[] }>();
     const unnamed: number[] = [];
+    const known = this.options.sniffed;
     this.files.forEach((f, index) => {
-      const sniffed = sniffFile(f.abs);
+      const sniffed = known ? known[index] : sniffFile(f.abs);
       if (!sniffed) {
         unnamed.push(index);
         return;
