@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { HEAVY_PARTS, heavyTexts } from '../format/compact-report.js';
 import { rollupEntry } from '../format/rollup/index.js';
@@ -9,9 +9,8 @@ import type { Diagnostic, Report } from '../types.js';
 import type { CompactResult } from './check-collector.js';
 import { planResult, type PlanSettings } from './plan-result.js';
 
-/** What a worker starts with: a run of the files, whose first lines it reads (sniff.ts) while the others do the same. */
+/** What a worker is first given: a run of the files, whose first lines it reads (sniff.ts) while the others do the same. */
 export interface SniffTask {
-  cchcWorker: 'check';
   paths: string[];
 }
 
@@ -44,8 +43,10 @@ export type CheckMessage =
  */
 export function runCheckWorker(): void {
   const post = (message: CheckMessage) => parentPort!.postMessage(message);
-  post({ type: 'sniffed', sniffed: (workerData as SniffTask).paths.map(sniffFile) });
-  parentPort!.once('message', (task: CheckTask) => check(task, post));
+  parentPort!.once('message', ({ paths }: SniffTask) => {
+    post({ type: 'sniffed', sniffed: paths.map(sniffFile) });
+    parentPort!.once('message', (task: CheckTask) => check(task, post));
+  });
 }
 
 function check(task: CheckTask, post: (message: CheckMessage) => void): void {

@@ -52,12 +52,51 @@ export async function checkInParallel(files: readonly FoundFile[], options: Para
   // Each worker first reads the first lines of a run of the files, so that they are grouped by
   // plan on both cores (a file read twice costs its opening twice: half of it is spared so).
   const run = Math.ceil(files.length / workers);
-  const pool = Array.from({ length: workers }, (_, w) => startWorker(script, files.slice(w * run, (w + 1) * run).map((f) => f.abs)));
-  const sniffed = (await Promise.all(pool.map((p) => p.sniffed))).flat();
-  if (sniffed.length !== files.length || sniffed.some((x) => x === undefined)) {
+  const pool = Array.from({ length: workers }, (_, w) => startWorker(script, files.slice(w * run, (w + 1) * run)));
+  const shards = dealt(files.length, await Promise.all(pool.map((p) => p.sniffed)), workers);
+  if (!shards) {
     await Promise.all(pool.map((p) => p.worker.terminate()));
     return undefined;
   }
+  const found: Found = { diagnostics: [], counts: { files: 0, plans: 0, reports: 0 }, planFiles: [], failed: false };
+  // Each shard is let go of once handed over: at national scale it is 28,000 files' worth.
+  await Promise.all(pool.map((p) => {
+    const shard = shards.shift();
+    return shard ? checkShard(p, shard, files, options, found) : p.worker.terminate();
+  }));
+  if (found.failed || found.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  return {
+    plans: new Map(),
+    planFiles: new Map(found.planFiles.sort((a, b) => a[2] - b[2]).map(([id, file]) => [id, file])),
+    reports: [],
+    diagnostics: found.diagnostics,
+    counts: found.counts,
+    files: files.map((f) => f.abs),
+  };
+}
+
+/** What the workers found, gathered as they finish. */
+interface Found {
+  diagnostics: Diagnostic[];
+  counts: { files: number; plans: number; reports: number };
+  planFiles: [id: string, file: string, index: number][];
+  failed: boolean;
+}
+
+/** A worker's share: the places of its files among all, in order, and what their first lines name. */
+interface Shard {
+  indices: number[];
+  sniffed: Sniffed[];
+}
+
+/**
+ * The files grouped by the plan their first lines name (`runs`: what each worker found, in file
+ * order) and dealt out as runs of whole groups of about equal size; undefined when a file names
+ * no plan or a worker found nothing.
+ */
+function dealt(count: number, runs: Sniffed[][], workers: number): Shard[] | undefined {
+  const sniffed = runs.flat();
+  if (sniffed.length !== count || sniffed.some((x) => x === undefined)) return undefined;
   const groups = new Map<string, number[]>();
   sniffed.forEach((x, i) => {
     const group = groups.get(x!.plan);
@@ -66,7 +105,7 @@ export async function checkInParallel(files: readonly FoundFile[], options: Para
   });
   const shards: number[][] = [];
   let shard: number[] = [];
-  const share = files.length / workers;
+  const share = count / workers;
   for (const indices of groups.values()) {
     shard.push(...indices);
     if (shard.length >= share && shards.length < workers - 1) {
@@ -75,54 +114,50 @@ export async function checkInParallel(files: readonly FoundFile[], options: Para
     }
   }
   if (shard.length > 0) shards.push(shard);
-
-  const diagnostics: Diagnostic[] = [];
-  const counts = { files: 0, plans: 0, reports: 0 };
-  const planFiles: [string, string, number][] = [];
-  let failed = false;
-  await Promise.all(pool.map(({ worker, exited }, w) => {
-    const indices = shards[w];
-    if (!indices) return worker.terminate();
+  return shards.map((indices) => {
     indices.sort((a, b) => a - b);
-    const task: CheckTask = {
-      files: indices.map((i) => files[i]!), sniffed: indices.map((i) => sniffed[i]), indices,
-      root: options.root, strict: options.strict, settings: options.settings,
-    };
-    let finished = false;
-    worker.on('message', (message: CheckMessage) => {
-      if (message.type === 'plan') {
-        const { error, ...result } = message.result;
-        if (!failed) options.accept({ ...result, ...(error !== undefined ? { error: uncrossed(error) } : {}) });
-        return;
-      }
-      if (message.type !== 'done') return;
-      finished = true;
-      diagnostics.push(...message.diagnostics);
-      counts.files += message.counts.files;
-      counts.plans += message.counts.plans;
-      counts.reports += message.counts.reports;
-      planFiles.push(...message.planFiles);
-    });
-    worker.postMessage(task);
-    return exited.then((clean) => {
-      if (!clean || !finished) failed = true;
-    });
-  }));
-  if (failed || diagnostics.some((d) => d.severity === 'error')) return undefined;
-  return {
-    plans: new Map(),
-    planFiles: new Map(planFiles.sort((a, b) => a[2] - b[2]).map(([id, file]) => [id, file])),
-    reports: [],
-    diagnostics,
-    counts,
-    files: files.map((f) => f.abs),
-  };
+    return { indices, sniffed: indices.map((i) => sniffed[i]) };
+  });
 }
 
-/** A worker reading the first lines of `paths`: what they name (none, should it fail), and whether it ends without error. */
-function startWorker(script: string, paths: string[]): { worker: Worker; sniffed: Promise<Sniffed[]>; exited: Promise<boolean> } {
-  const task: SniffTask = { cchcWorker: 'check', paths };
-  const worker = new Worker(script, { workerData: task, argv: [], stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+/** Hands a worker its shard, passes each plan it evaluates to `accept`, and gathers its findings into `found`. */
+function checkShard({ worker, exited }: Started, shard: Shard, files: readonly FoundFile[], options: ParallelOptions, found: Found): Promise<void> {
+  let finished = false;
+  worker.on('message', (message: CheckMessage) => {
+    if (message.type === 'plan') {
+      const { error, ...result } = message.result;
+      if (!found.failed) options.accept({ ...result, ...(error !== undefined ? { error: uncrossed(error) } : {}) });
+      return;
+    }
+    if (message.type !== 'done') return;
+    finished = true;
+    found.diagnostics.push(...message.diagnostics);
+    found.counts.files += message.counts.files;
+    found.counts.plans += message.counts.plans;
+    found.counts.reports += message.counts.reports;
+    found.planFiles.push(...message.planFiles);
+  });
+  const task: CheckTask = {
+    files: shard.indices.map((i) => files[i]!), sniffed: shard.sniffed, indices: shard.indices,
+    root: options.root, strict: options.strict, settings: options.settings,
+  };
+  worker.postMessage(task);
+  return exited.then((clean) => {
+    if (!clean || !finished) found.failed = true;
+  });
+}
+
+interface Started {
+  worker: Worker;
+  /** What the first lines of its files name (none, should it fail). */
+  sniffed: Promise<Sniffed[]>;
+  /** Whether it ended without error. */
+  exited: Promise<boolean>;
+}
+
+/** A worker reading the first lines of `files`, given as a message: workerData would be kept for the worker's whole life. */
+function startWorker(script: string, files: readonly FoundFile[]): Started {
+  const worker = new Worker(script, { workerData: { cchcWorker: 'check' }, argv: [], stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   let errored = false;
   worker.on('error', () => {
     errored = true;
@@ -132,6 +167,8 @@ function startWorker(script: string, paths: string[]): { worker: Worker; sniffed
     worker.once('message', (message: CheckMessage) => done(message.type === 'sniffed' ? message.sniffed : []));
     void exited.then(() => done([]));
   });
+  const task: SniffTask = { paths: files.map((f) => f.abs) };
+  worker.postMessage(task);
   return { worker, sniffed, exited };
 }
 
