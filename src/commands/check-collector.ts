@@ -13,9 +13,12 @@ export interface Evaluated {
   inView?: boolean;
 }
 
-/** A result evaluated in a worker thread: the report's heavy parts come as JSON text, with its line of the view. */
+/**
+ * A result evaluated in a worker thread: its line of the view, with the report (its heavy parts as
+ * JSON text) when it may be shown (check-worker.ts).
+ */
 export interface CompactResult extends Omit<PlanResult, 'report'> {
-  compact?: { light: Report; parts: Record<HeavyPart, string>; entry: RollupEntry };
+  compact?: { light?: Report; parts?: Record<HeavyPart, string>; entry: RollupEntry };
 }
 
 /**
@@ -54,7 +57,26 @@ export function collector(settings: PlanSettings, keepReports: boolean) {
       return;
     }
     const compact = 'compact' in r ? r.compact : undefined;
-    let report = compact ? compactFromParts(compact.light, compact.parts) : 'report' in r ? r.report : undefined;
+    if (compact && !compact.parts) {
+      // Shown only in the province's view (check-worker.ts): never the first by id, nor the one plan wanted.
+      if (rollup && filtered) rollup.addEntry(compact.entry);
+      evaluated.set(id, { matches, filtered, inView: true });
+    } else {
+      keep(r, compact);
+    }
+    if (rollup && !keepReports && rollup.size > 1) {
+      if (dropping) drop(id);
+      else {
+        dropping = true;
+        for (const key of [...evaluated.keys()]) drop(key);
+      }
+    }
+  };
+
+  /** A result that may be shown: kept (as text from the second on), and counted in the view. */
+  const keep = (r: PlanResult | CompactResult, compact: CompactResult['compact']) => {
+    const { id, matches, filtered } = r;
+    let report = compact ? compactFromParts(compact.light!, compact.parts!) : 'report' in r ? r.report : undefined;
     // From the second result on, results are kept as text (compact-report.ts).
     if (report && !compacting && [...evaluated.values()].some((e) => e.report)) {
       compacting = true;
@@ -66,13 +88,6 @@ export function collector(settings: PlanSettings, keepReports: boolean) {
       else rollup.add(report);
     }
     evaluated.set(id, { matches, filtered, ...(report ? { report } : {}), ...(r.error !== undefined ? { error: r.error } : {}) });
-    if (rollup && !keepReports && rollup.size > 1) {
-      if (dropping) drop(id);
-      else {
-        dropping = true;
-        for (const key of [...evaluated.keys()]) drop(key);
-      }
-    }
   };
 
   /** A plan read in this thread: evaluated here if it may be shown. */

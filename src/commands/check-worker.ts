@@ -24,6 +24,7 @@ export interface CheckTask {
   root?: string;
   strict?: boolean;
   settings: PlanSettings;
+  keepReports: boolean;
 }
 
 /** An evaluation error, as it crosses to the main thread (an Error loses its class on the way). */
@@ -52,23 +53,48 @@ export function runCheckWorker(): void {
 function check(task: CheckTask, post: (message: CheckMessage) => void): void {
   // Without --plan every plan is evaluated: which one is first by id is known only at the end.
   const evaluateIt = (r: { matches: boolean }) => task.settings.plan === undefined || r.matches;
+  const shown = mayBeShown(task);
   const inputs = loadInputs(task.files, {
     sniffed: task.sniffed,
     root: task.root,
     strict: task.strict,
     onPlan: (plan, reports) => {
       const { report, error, ...rest } = planResult(plan, reports, task.settings, evaluateIt);
-      post({ type: 'plan', result: { ...rest, ...(report ? { compact: compactOf(report) } : {}), ...(error !== undefined ? { error: crossing(error) } : {}) } });
+      const whole = shown(rest) && report !== undefined;
+      post({ type: 'plan', result: { ...rest, ...(report ? { compact: compactOf(report, whole) } : {}), ...(error !== undefined ? { error: crossing(error) } : {}) } });
     },
   });
   const indexOf = new Map(task.files.map((f, i) => [f.file, task.indices[i]!]));
   post({ type: 'done', diagnostics: inputs.diagnostics, counts: inputs.counts, planFiles: [...inputs.planFiles].map(([id, file]) => [id, file, indexOf.get(file) ?? 0]) });
 }
 
-function compactOf(report: Report): NonNullable<CompactResult['compact']> {
+/**
+ * Whether a plan's whole report may be shown, as the collector decides (check-collector.ts): every
+ * report when the outputs need them all or with --plan; else only the plan first by id, or the one
+ * plan with the unit and area asked for. The first by id of all the plans read is the first of
+ * those its worker read, and so at the time it was read: a plan after one with a smaller id is
+ * shown only in the province's view, and its report is not sent (its heavy parts as text were
+ * 40% of a worker's time at national scale).
+ */
+function mayBeShown(task: CheckTask): (r: { id: string; filtered: boolean }) => boolean {
+  if (task.keepReports || task.settings.plan !== undefined) return () => true;
+  let least: string | undefined;
+  let leastFiltered: string | undefined;
+  return ({ id, filtered }) => {
+    const first = least === undefined || id <= least;
+    const firstFiltered = filtered && (leastFiltered === undefined || id <= leastFiltered);
+    if (first) least = id;
+    if (firstFiltered) leastFiltered = id;
+    return first || firstFiltered;
+  };
+}
+
+function compactOf(report: Report, whole: boolean): NonNullable<CompactResult['compact']> {
+  const entry = rollupEntry(report);
+  if (!whole) return { entry };
   const light = { ...report } as Record<string, unknown>;
   for (const part of HEAVY_PARTS) light[part] = null;
-  return { light: light as unknown as Report, parts: heavyTexts(report), entry: rollupEntry(report) };
+  return { light: light as unknown as Report, parts: heavyTexts(report), entry };
 }
 
 function crossing(error: unknown): CrossingError {

@@ -77,7 +77,7 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   // parallel-check.ts), they are read again here, from the start.
   let run = collector(settings, keepReports);
   const workers = workerCount(ctx.env);
-  let inputs = workers > 1 ? await gatherInParallel(gathering, config, { settings, accept: run.accept }, workers) : undefined;
+  let inputs = workers > 1 ? await gatherInParallel(gathering, config, { settings, keepReports, accept: run.accept }, workers) : undefined;
   if (!inputs) {
     run = collector(settings, keepReports);
     inputs = gather({ ...gathering, onPlan: run.onPlan }, config);
