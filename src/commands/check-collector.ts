@@ -18,7 +18,7 @@ export interface Evaluated {
  * JSON text) when it may be shown (check-worker.ts).
  */
 export interface CompactResult extends Omit<PlanResult, 'report'> {
-  compact?: { light?: Report; parts?: Record<HeavyPart, string>; entry: RollupEntry };
+  compact?: { entry: RollupEntry; whole?: { light: Report; parts: Record<HeavyPart, string> } };
 }
 
 /**
@@ -57,7 +57,7 @@ export function collector(settings: PlanSettings, keepReports: boolean) {
       return;
     }
     const compact = 'compact' in r ? r.compact : undefined;
-    if (compact && !compact.parts) {
+    if (compact && !compact.whole) {
       // Shown only in the province's view (check-worker.ts): never the first by id, nor the one plan wanted.
       if (rollup && filtered) rollup.addEntry(compact.entry);
       evaluated.set(id, { matches, filtered, inView: true });
@@ -76,7 +76,8 @@ export function collector(settings: PlanSettings, keepReports: boolean) {
   /** A result that may be shown: kept (as text from the second on), and counted in the view. */
   const keep = (r: PlanResult | CompactResult, compact: CompactResult['compact']) => {
     const { id, matches, filtered } = r;
-    let report = compact ? compactFromParts(compact.light!, compact.parts!) : 'report' in r ? r.report : undefined;
+    const whole = compact?.whole;
+    let report = whole ? compactFromParts(whole.light, whole.parts) : 'report' in r ? r.report : undefined;
     // From the second result on, results are kept as text (compact-report.ts).
     if (report && !compacting && [...evaluated.values()].some((e) => e.report)) {
       compacting = true;

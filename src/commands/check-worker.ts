@@ -94,7 +94,7 @@ function compactOf(report: Report, whole: boolean): NonNullable<CompactResult['c
   if (!whole) return { entry };
   const light = { ...report } as Record<string, unknown>;
   for (const part of HEAVY_PARTS) light[part] = null;
-  return { light: light as unknown as Report, parts: heavyTexts(report), entry };
+  return { entry, whole: { light: light as unknown as Report, parts: heavyTexts(report) } };
 }
 
 function crossing(error: unknown): CrossingError {

@@ -13,7 +13,7 @@ import type { PlanSettings } from './plan-result.js';
 
 /** Below this many files one thread is quicker than starting workers (a commune has 17). */
 export const PARALLEL_MIN_FILES = 1000;
-/** Each worker's heap: plenty for the largest file cchc reads (5 MB), and what keeps a national run's memory flat. */
+/** Each worker's heap: plenty for the largest file cchc reads (5 MB). */
 const WORKER_HEAP_MB = 192;
 /**
  * Each worker's young generation: V8 otherwise grows it to 32 MB in each worker. 16 MB took 30 MB
@@ -57,7 +57,7 @@ export async function checkInParallel(files: readonly FoundFile[], options: Para
   const script = workerScript();
   if (!script || workers < 2 || files.length < PARALLEL_MIN_FILES) return undefined;
   // Each worker first reads the first lines of a run of the files, so that they are grouped by
-  // plan on both cores (a file read twice costs its opening twice: half of it is spared so).
+  // plan on both cores; it is then given what was found for its share, and reads none again.
   const run = Math.ceil(files.length / workers);
   const pool = Array.from({ length: workers }, (_, w) => startWorker(script, files.slice(w * run, (w + 1) * run)));
   const shards = dealt(files.length, await Promise.all(pool.map((p) => sniffedBy(p.worker))), workers);
@@ -66,7 +66,7 @@ export async function checkInParallel(files: readonly FoundFile[], options: Para
     return undefined;
   }
   const found: Found = { diagnostics: [], counts: { files: 0, plans: 0, reports: 0 }, planFiles: [], failed: false };
-  // Each shard is let go of once handed over: at national scale it is 28,000 files' worth.
+  // Shards in worker order, each let go of once handed over: at national scale it is 28,000 files' worth.
   await Promise.all(pool.map((p) => {
     const shard = shards.shift();
     return shard ? checkShard(p, shard, files, options, found) : p.worker.terminate();

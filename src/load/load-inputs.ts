@@ -62,7 +62,7 @@ export interface LoadOptions {
    * given for a plan id is the one that counts.
    */
   onPlan?: (plan: Plan, reports: ProgressReport[]) => void;
-  /** With onPlan: what sniffFile says of each file, in the order of the files, when it is known already (a worker thread is given the main thread's). */
+  /** With onPlan: what sniffFile says of each file, in the order of the files, when it is known already (a worker thread is given what the workers found). */
   sniffed?: readonly Sniffed[];
 }
 
