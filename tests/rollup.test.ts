@@ -187,6 +187,21 @@ describe('reading in worker threads', () => {
     expect(lonePlan.stdout).toContain(/^title: (.*)$/mu.exec(readFileSync(lone, 'utf8'))![1]);
   });
 
+  it('with a folder given twice (the tree and its plans), reads each file once, as one thread does', { timeout: 120_000 }, () => {
+    expectSameInThreads(tree, '2', [join(tree, 'plans'), '--format', 'json'], 1);
+  });
+
+  it('refuses to write a report over a file it reads, with its list of files kept as one buffer', { timeout: 120_000 }, () => {
+    const plan = join(tree, 'plans', readdirSync(join(tree, 'plans')).sort()[N - 1]!);
+    const before = readFileSync(plan);
+    for (const workers of ['1', '2']) {
+      const run = cchcIn(tree, { CCHC_WORKERS: workers }, '--as-of', '2025-09-30', '--format', 'json', '-o', plan);
+      expect(run.status, workers).toBe(2);
+      expect(run.stderr).toContain(plan.slice(scratch.length + 1));
+      expect(readFileSync(plan).equals(before)).toBe(true);
+    }
+  });
+
   it('with a broken file, reads again in one thread: the same findings, word for word', { timeout: 120_000 }, () => {
     const broken = join(scratch, 'broken');
     cpSync(tree, broken, { recursive: true });

@@ -2,25 +2,25 @@ import { parentPort } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { HEAVY_PARTS, heavyTexts } from '../format/compact-report.js';
 import { rollupEntry } from '../format/rollup/index.js';
-import type { FoundFile } from '../load/discover.js';
+import { FileList, type FileListData } from '../load/file-list.js';
 import { loadInputs } from '../load/load-inputs.js';
-import { sniffFile, type Sniffed } from '../load/sniff.js';
+import { sniffAll, SniffedList, type SniffedData } from '../load/sniff.js';
 import type { Diagnostic, Report } from '../types.js';
 import type { CompactResult } from './check-collector.js';
 import { planResult, type PlanSettings } from './plan-result.js';
 
 /** What a worker is first given: a run of the files, whose first lines it reads (sniff.ts) while the others do the same. */
 export interface SniffTask {
-  paths: string[];
+  files: FileListData;
 }
 
 /** What the main thread then gives a worker: its share of the files, whole plans each, and what check asks. */
 export interface CheckTask {
-  files: FoundFile[];
+  files: FileListData;
   /** What the first lines of each file say, as the workers found (in the order of `files`). */
-  sniffed: Sniffed[];
+  sniffed: SniffedData;
   /** Each file's place among all the files found, in the same order as `files`. */
-  indices: number[];
+  indices: Uint32Array;
   root?: string;
   strict?: boolean;
   settings: PlanSettings;
@@ -32,7 +32,7 @@ export type CrossingError = { usage: { code: string; args: Diagnostic['args'] } 
 
 /** What a worker sends back: each plan's result as soon as it is evaluated, then its findings. */
 export type CheckMessage =
-  | { type: 'sniffed'; sniffed: Sniffed[] }
+  | { type: 'sniffed'; sniffed: SniffedData }
   | { type: 'plan'; result: Omit<CompactResult, 'error'> & { error?: CrossingError } }
   | { type: 'done'; diagnostics: Diagnostic[]; counts: { files: number; plans: number; reports: number }; planFiles: [id: string, file: string, index: number][] };
 
@@ -44,8 +44,9 @@ export type CheckMessage =
  */
 export function runCheckWorker(): void {
   const post = (message: CheckMessage) => parentPort!.postMessage(message);
-  parentPort!.once('message', ({ paths }: SniffTask) => {
-    post({ type: 'sniffed', sniffed: paths.map(sniffFile) });
+  parentPort!.once('message', (sniff: SniffTask) => {
+    const files = FileList.from(sniff.files);
+    post({ type: 'sniffed', sniffed: sniffAll(files.length, (i) => files.abs(i)) });
     parentPort!.once('message', (task: CheckTask) => check(task, post));
   });
 }
@@ -54,8 +55,8 @@ function check(task: CheckTask, post: (message: CheckMessage) => void): void {
   // Without --plan every plan is evaluated: which one is first by id is known only at the end.
   const evaluateIt = (r: { matches: boolean }) => task.settings.plan === undefined || r.matches;
   const shown = mayBeShown(task);
-  const inputs = loadInputs(task.files, {
-    sniffed: task.sniffed,
+  const inputs = loadInputs(FileList.from(task.files), {
+    sniffed: new SniffedList(task.sniffed),
     root: task.root,
     strict: task.strict,
     onPlan: (plan, reports) => {
@@ -64,8 +65,7 @@ function check(task: CheckTask, post: (message: CheckMessage) => void): void {
       post({ type: 'plan', result: { ...rest, ...(report ? { compact: compactOf(report, whole) } : {}), ...(error !== undefined ? { error: crossing(error) } : {}) } });
     },
   });
-  const indexOf = new Map(task.files.map((f, i) => [f.file, task.indices[i]!]));
-  post({ type: 'done', diagnostics: inputs.diagnostics, counts: inputs.counts, planFiles: [...inputs.planFiles].map(([id, file]) => [id, file, indexOf.get(file) ?? 0]) });
+  post({ type: 'done', diagnostics: inputs.diagnostics, counts: inputs.counts, planFiles: [...inputs.planFiles].map(([id, file]) => [id, file, task.indices[inputs.planIndices.get(id)!]!]) });
 }
 
 /**

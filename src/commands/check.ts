@@ -125,7 +125,7 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
     request,
     { lang, chalk: ctx.chalk, width: ctx.width, ...(options.stamp ? { stamp: ctx.now.toISOString() } : {}),
       ...(options.notes ? { notes: true } : {}), ...(config?.report ? { meeting: config.report } : {}) },
-    { ...ctx, inputs: new Set([...inputs.files, ...(config ? [config.abs] : [])]), written: (file) => ui(lang, 'written', { file }) },
+    { ...ctx, inputs: { has: (abs) => abs === config?.abs || inputs.files.has(abs) }, written: (file) => ui(lang, 'written', { file }) },
     view,
   );
   return failing(options.failOn ?? config?.failOn ?? 'fail') ? 1 : 0;

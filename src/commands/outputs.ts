@@ -8,7 +8,7 @@ import { formatRollup, ROLLUP_FORMATS, type Rollup } from '../format/rollup/inde
 import type { FormatName } from '../choices.js';
 import type { FormatOptions } from '../format/index.js';
 import type { Report } from '../types.js';
-import { displayPath } from '../load/discover.js';
+import { displayPath, type PathSet } from '../load/file-list.js';
 import { commandLinePath } from '../util/command-line-path.js';
 import { commandName } from '../util/command-name.js';
 import { writeChunksAtomic } from './write-file.js';
@@ -35,7 +35,7 @@ export interface OutputContext {
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
   /** Absolute paths of every file read as input: never overwritten by a report. */
-  inputs: ReadonlySet<string>;
+  inputs: PathSet;
   out: (data: string | Uint8Array) => void;
   err: (text: string) => void;
   written: (file: string) => string;

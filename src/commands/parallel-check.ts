@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../load/config.js';
-import { discover, type FoundFile } from '../load/discover.js';
+import { discoverList } from '../load/discover.js';
+import type { FileList } from '../load/file-list.js';
 import type { Inputs } from '../load/load-inputs.js';
-import type { Sniffed } from '../load/sniff.js';
+import type { SniffedData } from '../load/sniff.js';
 import type { Diagnostic } from '../types.js';
 import type { CompactResult } from './check-collector.js';
 import { uncrossed, type CheckMessage, type CheckTask, type SniffTask } from './check-worker.js';
@@ -53,32 +54,31 @@ export interface ParallelOptions {
  * failed, or an error in the input (its message may name the plans a worker did not see). The
  * caller then starts over.
  */
-export async function checkInParallel(files: readonly FoundFile[], options: ParallelOptions, workers: number): Promise<Inputs | undefined> {
+export async function checkInParallel(files: FileList, options: ParallelOptions, workers: number): Promise<Inputs | undefined> {
   const script = workerScript();
   if (!script || workers < 2 || files.length < PARALLEL_MIN_FILES) return undefined;
   // Each worker first reads the first lines of a run of the files, so that they are grouped by
   // plan on both cores; it is then given what was found for its share, and reads none again.
   const run = Math.ceil(files.length / workers);
   const pool = Array.from({ length: workers }, (_, w) => startWorker(script, files.slice(w * run, (w + 1) * run)));
-  const shards = dealt(files.length, await Promise.all(pool.map((p) => sniffedBy(p.worker))), workers);
+  const runs = await Promise.all(pool.map((p) => sniffedBy(p.worker)));
+  const shards = runs.every((r, w) => r.group.length === Math.max(0, Math.min(run, files.length - w * run))) ? dealt(runs, workers) : undefined;
   if (!shards) {
     await Promise.all(pool.map((p) => p.worker.terminate()));
     return undefined;
   }
   const found: Found = { diagnostics: [], counts: { files: 0, plans: 0, reports: 0 }, planFiles: [], failed: false };
-  // Shards in worker order, each let go of once handed over: at national scale it is 28,000 files' worth.
-  await Promise.all(pool.map((p) => {
-    const shard = shards.shift();
-    return shard ? checkShard(p, shard, files, options, found) : p.worker.terminate();
-  }));
+  await Promise.all(pool.map((p, w) => (w < shards.length ? checkShard(p, shards[w]!, files, options, found) : p.worker.terminate())));
   if (found.failed || found.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const planFiles = found.planFiles.sort((a, b) => a[2] - b[2]);
   return {
     plans: new Map(),
-    planFiles: new Map(found.planFiles.sort((a, b) => a[2] - b[2]).map(([id, file]) => [id, file])),
+    planFiles: new Map(planFiles.map(([id, file]) => [id, file])),
+    planIndices: new Map(planFiles.map(([id, , index]) => [id, index])),
     reports: [],
     diagnostics: found.diagnostics,
     counts: found.counts,
-    files: files.map((f) => f.abs),
+    files,
   };
 }
 
@@ -92,43 +92,73 @@ interface Found {
 
 /** A worker's share: the places of its files among all, in order, and what their first lines name. */
 interface Shard {
-  indices: number[];
-  sniffed: Sniffed[];
+  indices: Uint32Array;
+  sniffed: SniffedData;
 }
 
 /**
  * The files grouped by the plan their first lines name (`runs`: what each worker found, in file
  * order) and dealt out as runs of whole groups of about equal size; undefined when a file names
- * no plan or a worker found nothing.
+ * no plan or a worker found nothing. Kept as numbers: a province has 56,100 files.
  */
-function dealt(count: number, runs: Sniffed[][], workers: number): Shard[] | undefined {
-  const sniffed = runs.flat();
-  if (sniffed.length !== count || sniffed.some((x) => x === undefined)) return undefined;
-  const groups = new Map<string, number[]>();
-  sniffed.forEach((x, i) => {
-    const group = groups.get(x!.plan);
-    if (group) group.push(i);
-    else groups.set(x!.plan, [i]);
-  });
-  const shards: number[][] = [];
-  let shard: number[] = [];
-  const share = count / workers;
-  for (const indices of groups.values()) {
-    shard.push(...indices);
-    if (shard.length >= share && shards.length < workers - 1) {
-      shards.push(shard);
-      shard = [];
+function dealt(runs: SniffedData[], workers: number): Shard[] | undefined {
+  const count = runs.reduce((n, run) => n + run.group.length, 0);
+  // Each file's group, numbered across the runs in the order the groups are first met.
+  const group = new Int32Array(count);
+  const isPlan = new Uint8Array(count);
+  const ids: string[] = [];
+  const numberOf = new Map<string, number>();
+  let at = 0;
+  for (const run of runs) {
+    const numbers = run.ids.map((id) => {
+      let n = numberOf.get(id);
+      if (n === undefined) numberOf.set(id, (n = ids.push(id) - 1));
+      return n;
+    });
+    for (let i = 0; i < run.group.length; i++, at++) {
+      const local = run.group[i]!;
+      if (local < 0) return undefined;
+      group[at] = numbers[local]!;
+      isPlan[at] = run.plan[i]!;
     }
   }
-  if (shard.length > 0) shards.push(shard);
-  return shards.map((indices) => {
-    indices.sort((a, b) => a - b);
-    return { indices, sniffed: indices.map((i) => sniffed[i]) };
+  if (count === 0) return undefined;
+  const sizes = new Uint32Array(ids.length);
+  for (const g of group) sizes[g]!++;
+  // Whole groups to each worker in turn, until it has about its share.
+  const shardOf = new Uint8Array(ids.length);
+  const share = count / workers;
+  let shard = 0;
+  let filled = 0;
+  sizes.forEach((size, g) => {
+    shardOf[g] = shard;
+    filled += size;
+    if (filled >= share && shard < workers - 1) {
+      shard++;
+      filled = 0;
+    }
+  });
+  const shardCount = filled > 0 ? shard + 1 : shard;
+  return Array.from({ length: shardCount }, (_, s) => {
+    const indices: number[] = [];
+    for (let i = 0; i < count; i++) if (shardOf[group[i]!] === s) indices.push(i);
+    // The shard's plan ids, numbered again in the order they are met in it.
+    const local = new Map<number, number>();
+    const own: string[] = [];
+    const sniffed: SniffedData = { ids: own, group: new Int32Array(indices.length), plan: new Uint8Array(indices.length) };
+    indices.forEach((i, k) => {
+      const g = group[i]!;
+      let n = local.get(g);
+      if (n === undefined) local.set(g, (n = own.push(ids[g]!) - 1));
+      sniffed.group[k] = n;
+      sniffed.plan[k] = isPlan[i]!;
+    });
+    return { indices: Uint32Array.from(indices), sniffed };
   });
 }
 
 /** Hands a worker its shard, passes each plan it evaluates to `accept`, and gathers its findings into `found`. */
-function checkShard({ worker, exited }: Started, shard: Shard, files: readonly FoundFile[], options: ParallelOptions, found: Found): Promise<void> {
+function checkShard({ worker, exited }: Started, shard: Shard, files: FileList, options: ParallelOptions, found: Found): Promise<void> {
   let finished = false;
   worker.on('message', (message: CheckMessage) => {
     if (message.type === 'plan') {
@@ -145,7 +175,7 @@ function checkShard({ worker, exited }: Started, shard: Shard, files: readonly F
     found.planFiles.push(...message.planFiles);
   });
   const task: CheckTask = {
-    files: shard.indices.map((i) => files[i]!), sniffed: shard.sniffed, indices: shard.indices,
+    files: files.pick(shard.indices).data, sniffed: shard.sniffed, indices: shard.indices,
     root: options.root, strict: options.strict, settings: options.settings, keepReports: options.keepReports,
   };
   worker.postMessage(task);
@@ -161,29 +191,29 @@ interface Started {
 }
 
 /** A worker reading the first lines of `files`, given as a message: workerData would be kept for the worker's whole life. */
-function startWorker(script: string, files: readonly FoundFile[]): Started {
+function startWorker(script: string, files: FileList): Started {
   const worker = new Worker(script, { workerData: { cchcWorker: 'check' }, argv: [], stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   let errored = false;
   worker.on('error', () => {
     errored = true;
   });
   const exited = new Promise<boolean>((done) => worker.on('exit', () => done(!errored)));
-  const task: SniffTask = { paths: files.map((f) => f.abs) };
+  const task: SniffTask = { files: files.data };
   worker.postMessage(task);
   return { worker, exited };
 }
 
-/**
- * What the first lines of a worker's files name (none, should it fail). Nothing is left holding
- * the answer once it is taken: it is 28,000 entries at national scale.
- */
-function sniffedBy(worker: Worker): Promise<Sniffed[]> {
+/** What a worker that failed found: no file, which makes the files be read in one thread. */
+const NOTHING: SniffedData = { ids: [], group: new Int32Array(0), plan: new Uint8Array(0) };
+
+/** What the first lines of a worker's files name (NOTHING, should it fail). */
+function sniffedBy(worker: Worker): Promise<SniffedData> {
   return new Promise((done) => {
-    const failed = () => done([]);
+    const failed = () => done(NOTHING);
     worker.once('exit', failed);
     worker.once('message', (message: CheckMessage) => {
       worker.off('exit', failed);
-      done(message.type === 'sniffed' ? message.sniffed : []);
+      done(message.type === 'sniffed' ? message.sniffed : NOTHING);
     });
   });
 }
@@ -194,7 +224,7 @@ function sniffedBy(worker: Worker): Promise<Sniffed[]> {
  */
 export async function gatherInParallel(options: GatherOptions, config: Config | undefined, parallel: Pick<ParallelOptions, 'settings' | 'keepReports' | 'accept'>, workers: number): Promise<Inputs | undefined> {
   const { paths } = inputPaths(options, config);
-  const { files, diagnostics } = discover(paths, options.cwd);
+  const { files, diagnostics } = discoverList(paths, options.cwd);
   const root = config ? dirname(config.abs) : options.cwd;
   const inputs = await checkInParallel(files, { root, strict: options.strict, ...parallel }, workers);
   if (!inputs || inputs.counts.plans === 0) return undefined;

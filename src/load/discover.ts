@@ -1,21 +1,13 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { commandLinePath } from '../util/command-line-path.js';
 import { suggest } from '../util/suggest.js';
 import { MAX_FILE_BYTES } from './file-text.js';
+import { displayPath, FileList, FileListBuilder, type FoundFile } from './file-list.js';
 import { isProgressForm } from './progress-form.js';
 
-export interface FoundFile {
-  abs: string;
-  /** As shown to the user: relative to the working folder, with `/`. */
-  file: string;
-}
-
-export function displayPath(abs: string, cwd: string): string {
-  const rel = relative(cwd, abs) || '.';
-  return sep === '/' ? rel : rel.split(sep).join('/');
-}
+export { displayPath, type FoundFile } from './file-list.js';
 
 const YAML = /\.ya?ml$/iu;
 const COMMANDS = ['check', 'validate', 'init', 'history', 'plan', 'schema'];
@@ -28,6 +20,32 @@ const SKIP = new Set(['node_modules', 'dist', 'coverage']);
  */
 export function discover(paths: readonly string[], cwd: string): { files: FoundFile[]; diagnostics: Diagnostic[] } {
   const files = new Map<string, FoundFile>();
+  const diagnostics = findEach(paths, cwd, () => (abs, show) => {
+    if (!files.has(abs)) files.set(abs, { abs, file: show() });
+  });
+  const sorted = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files: sorted, diagnostics };
+}
+
+/**
+ * discover() for a province: the same files in the same order, as a FileList, without a string
+ * or an object kept for each file on the way (issue 18).
+ */
+export function discoverList(paths: readonly string[], cwd: string): { files: FileList; diagnostics: Diagnostic[] } {
+  const runs: FileListBuilder[] = [];
+  const diagnostics = findEach(paths, cwd, () => {
+    const run = new FileListBuilder(cwd);
+    runs.push(run);
+    return (abs) => run.push(abs);
+  });
+  return { files: merged(runs.map((run) => run.finish()), cwd), diagnostics };
+}
+
+/** Where the files of one path given are put, in the order of their paths as shown; `show` makes that. */
+type Out = (abs: string, show: () => string) => void;
+
+/** Finds the files of each path given, each path's in the order of their paths as shown, into what `start` gives for it. */
+function findEach(paths: readonly string[], cwd: string, start: () => Out): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const under = sep === '/' ? (cwd.endsWith('/') ? cwd : `${cwd}/`) : undefined;
   for (const given of paths) {
@@ -45,22 +63,40 @@ export function discover(paths: readonly string[], cwd: string): { files: FoundF
       continue;
     }
     if (!isDir) {
-      files.set(abs, { abs, file: displayPath(abs, cwd) });
+      start()(abs, () => displayPath(abs, cwd));
       continue;
     }
     if (namedLikeFile(given)) {
       diagnostics.push({ severity: 'error', code: 'path-is-directory', args: {}, file: displayPath(abs, cwd) });
       continue;
     }
-    const found: FoundFile[] = [];
+    const w: Walk = { out: start(), count: 0, diagnostics, walked: [], under };
     const before = diagnostics.length;
-    walk({ out: found, diagnostics, walked: [], under }, abs, displayPath(abs, cwd), 0);
+    walk(w, abs, displayPath(abs, cwd), 0);
     // A folder whose .yaml entries could not be read was already reported entry by entry.
-    if (found.length === 0 && diagnostics.length === before) diagnostics.push({ severity: 'error', code: 'no-yaml-files', args: {}, file: displayPath(abs, cwd) });
-    for (const f of found) files.set(f.abs, f);
+    if (w.count === 0 && diagnostics.length === before) diagnostics.push({ severity: 'error', code: 'no-yaml-files', args: {}, file: displayPath(abs, cwd) });
   }
-  const sorted = [...files.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files: sorted, diagnostics };
+  return diagnostics;
+}
+
+/** Lists each in the order of their paths as shown, merged into one in that order, each file once. */
+function merged(lists: readonly FileList[], cwd: string): FileList {
+  if (lists.length === 1) return lists[0]!;
+  const out = new FileListBuilder(cwd);
+  const next = lists.map(() => 0);
+  const heads = lists.map((list) => list.at(0));
+  let last: string | undefined;
+  for (;;) {
+    let k = -1;
+    heads.forEach((head, i) => {
+      if (head && (k < 0 || head.file < heads[k]!.file)) k = i;
+    });
+    if (k < 0) return out.finish();
+    const { abs } = heads[k]!;
+    if (abs !== last) out.push(abs);
+    last = abs;
+    heads[k] = lists[k]!.at(++next[k]!);
+  }
 }
 
 /**
@@ -82,7 +118,9 @@ function namedLikeFile(path: string): boolean {
  * links took 50 ms of stats.
  */
 interface Walk {
-  out: FoundFile[];
+  out: Out;
+  /** How many files were found. */
+  count: number;
   diagnostics: Diagnostic[];
   /** Device:inode of every folder walked, once identifying has begun. */
   ids?: Set<string>;
@@ -115,14 +153,18 @@ function beginIdentifying(w: Walk): Set<string> {
   return w.ids;
 }
 
-/** `dir` is shown to the user as `shown`. */
+/**
+ * `dir` is shown to the user as `shown`. Its entries are walked in the order of the paths they
+ * lead to (a folder's name as if followed by `/`: `a.yaml` before `a/`, as `a.yaml` sorts before
+ * `a/x.yaml`), so that files are found in the order of their paths.
+ */
 function walk(w: Walk, dir: string, shown: string, depth: number): void {
   const ids = w.ids ?? (depth > PLAIN_DEPTH ? beginIdentifying(w) : undefined);
   let real: string | undefined;
   let entries: Dirent[];
   try {
     if (ids) real = identity(dir);
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
     w.diagnostics.push({ severity: 'error', code: 'file-unreadable', args: { reason }, file: shown });
@@ -131,15 +173,16 @@ function walk(w: Walk, dir: string, shown: string, depth: number): void {
   if (real === undefined) w.walked.push(dir);
   else if (ids!.has(real)) return; // a symlink loop
   else ids!.add(real);
+  const show = (path: string, name: string) => (w.under !== undefined && path.startsWith(w.under) ? path.slice(w.under.length) : below(shown, name));
+  const kinds: { name: string; key: string; kind: 'file' | 'dir' | 'other' }[] = [];
   for (const entry of entries) {
     const name = entry.name;
     if (name.startsWith('.') || SKIP.has(name)) continue;
-    const path = join(dir, name);
-    const show = () => (w.under !== undefined && path.startsWith(w.under) ? path.slice(w.under.length) : below(shown, name));
     // The folder listing tells files from folders; only links (and the odd file system that
     // does not say) need a stat of their own, which a province's 20,000 files would feel.
     let kind: 'file' | 'dir' | 'other' = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'other';
     if (kind === 'other') {
+      const path = join(dir, name);
       try {
         const stat = statSync(path);
         kind = stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
@@ -147,13 +190,21 @@ function walk(w: Walk, dir: string, shown: string, depth: number): void {
         if (kind === 'dir' && !w.ids) beginIdentifying(w);
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
-        if (YAML.test(name) || reason === 'ELOOP') w.diagnostics.push({ severity: 'error', code: 'file-unreadable', args: { reason }, file: show() });
+        if (YAML.test(name) || reason === 'ELOOP') w.diagnostics.push({ severity: 'error', code: 'file-unreadable', args: { reason }, file: show(path, name) });
         continue;
       }
     }
-    if (kind === 'dir' && namedLikeFile(name)) w.diagnostics.push({ severity: 'error', code: 'path-is-directory', args: {}, file: show() });
-    else if (kind === 'dir') walk(w, path, show(), depth + 1);
-    else if (YAML.test(name) || (XLSX.test(name) && isFormFile(path))) w.out.push({ abs: path, file: show() });
+    kinds.push({ name, key: kind === 'dir' ? `${name}/` : name, kind });
+  }
+  kinds.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { name, kind } of kinds) {
+    const path = join(dir, name);
+    if (kind === 'dir' && namedLikeFile(name)) w.diagnostics.push({ severity: 'error', code: 'path-is-directory', args: {}, file: show(path, name) });
+    else if (kind === 'dir') walk(w, path, show(path, name), depth + 1);
+    else if (YAML.test(name) || (XLSX.test(name) && isFormFile(path))) {
+      w.count++;
+      w.out(path, () => show(path, name));
+    }
   }
 }
 

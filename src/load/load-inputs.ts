@@ -4,7 +4,7 @@ import type { Diagnostic, Plan, PlanOutline, ProgressReport } from '../types.js'
 import { copy, detachedCopy, detachLongStrings } from '../util/detach-strings.js';
 import { loadPlan, planOutline } from '../validate/plan.js';
 import { loadProgress } from '../validate/progress.js';
-import type { FoundFile } from './discover.js';
+import { pathSet, type Files, type PathSet } from './file-list.js';
 import { locate, type Position } from './locate.js';
 import { FORM_SHEETS } from '../authoring/form-layout.js';
 import { readSource } from './read-source.js';
@@ -19,8 +19,10 @@ export interface Inputs {
   reports: ProgressReport[];
   diagnostics: Diagnostic[];
   counts: { files: number; plans: number; reports: number };
-  /** Absolute paths of every file read. */
-  files: string[];
+  /** Every file read, by its absolute path. */
+  files: PathSet;
+  /** Each plan in planFiles: the place of its file among the files given. */
+  planIndices: Map<string, number>;
 }
 
 type Kind = 'plan' | 'progress' | 'config';
@@ -63,7 +65,7 @@ export interface LoadOptions {
    */
   onPlan?: (plan: Plan, reports: ProgressReport[]) => void;
   /** With onPlan: what sniffFile says of each file, in the order of the files, when it is known already (a worker thread is given what the workers found). */
-  sniffed?: readonly Sniffed[];
+  sniffed?: { at(index: number): Sniffed };
 }
 
 /**
@@ -83,7 +85,7 @@ type Loaded = { index: number; key: string; file: string; unit: string; asOf: st
  * Reads every file, tells plans from progress files by their `schema:` line, checks each, then
  * checks across files. All problems of all files are returned together, not only the first.
  */
-export function loadInputs(files: readonly FoundFile[], options: LoadOptions = {}): Inputs {
+export function loadInputs(files: Files, options: LoadOptions = {}): Inputs {
   const loader = new Loader(files, options);
   if (options.onPlan) loader.readGrouped();
   else loader.readInOrder();
@@ -109,20 +111,22 @@ class Loader {
   private readonly late = new Map<string, number[]>();
   /** The duplicate-report findings of each plan handed over: replaced if it is handed over again. */
   private readonly duplicateFindings = new Map<string, Diagnostic[]>();
-  private readonly evidenceExists: (path: string, progressFile: string) => boolean;
   /** The cell of each line, for each Excel progress form read. */
   private readonly formCells = new Map<string, (string | undefined)[]>();
 
   constructor(
-    private readonly files: readonly FoundFile[],
+    private readonly files: Files,
     private readonly options: LoadOptions,
   ) {
     if (options.findingsOnly && options.onPlan) throw new Error('loadInputs: findingsOnly hands no plan over');
     this.counts = { files: files.length, plans: 0, reports: 0 };
-    const absOf = new Map(files.map((f) => [f.file, f.abs]));
-    this.evidenceExists = (path, progressFile) =>
-      isAbsolute(path) ? existsSync(path)
-        : (options.root !== undefined && existsSync(resolve(options.root, path))) || existsSync(resolve(dirname(absOf.get(progressFile) ?? '.'), path));
+  }
+
+  /** Whether an evidence path of the progress file at `index` names a file: from the repository root, else from the file's folder. */
+  private evidenceExists(path: string, index: number): boolean {
+    const { root } = this.options;
+    return isAbsolute(path) ? existsSync(path)
+      : (root !== undefined && existsSync(resolve(root, path))) || existsSync(resolve(dirname(this.files.at(index)!.abs), path));
   }
 
   /**
@@ -131,7 +135,7 @@ class Loader {
    * against its plan, so one met before its plan waits for the end.
    */
   readInOrder(): void {
-    this.files.forEach((_, index) => this.read(index));
+    for (let index = 0; index < this.files.length; index++) this.read(index);
     this.readWaiting(this.waiting.splice(0));
   }
 
@@ -143,16 +147,16 @@ class Loader {
     const groups = new Map<string, { plans: number[]; progress: number[] }>();
     const unnamed: number[] = [];
     const known = this.options.sniffed;
-    this.files.forEach((f, index) => {
-      const sniffed = known ? known[index] : sniffFile(f.abs);
+    for (let index = 0; index < this.files.length; index++) {
+      const sniffed = known ? known.at(index) : sniffFile(this.files.at(index)!.abs);
       if (!sniffed) {
         unnamed.push(index);
-        return;
+        continue;
       }
       let group = groups.get(sniffed.plan);
       if (!group) groups.set(sniffed.plan, (group = { plans: [], progress: [] }));
       (sniffed.kind === 'plan' ? group.plans : group.progress).push(index);
-    });
+    }
     // A plan among them whose id a group's plan file has, earlier in file order, waits for that
     // group: of two plans with one id, the first file's is the one kept, as reading in order does.
     const laterPlan = (id: string, index: number) => {
@@ -248,7 +252,7 @@ class Loader {
     }
     const plans = { get: (id: string) => this.outlines.get(id), keys: () => this.planIds() };
     const keep = !this.options.findingsOnly;
-    const { report: loadedReport, diagnostics } = loadProgress(source, plans, this.brokenPlans, { evidenceExists: this.evidenceExists, strict: this.options.strict, lines: keep });
+    const { report: loadedReport, diagnostics } = loadProgress(source, plans, this.brokenPlans, { evidenceExists: (path) => this.evidenceExists(path, index), strict: this.options.strict, lines: keep });
     if (!quiet) this.diagnostics.push(...diagnostics);
     if (!loadedReport) return;
     // A report kept is detached from the file's text; one not kept (validate) is dropped here, and
@@ -322,7 +326,7 @@ class Loader {
 
   /** Reads a file; for an Excel progress form, keeps which cell each line of its YAML came from. */
   private readFile(index: number): ReturnType<typeof readSource> {
-    const f = this.files[index]!;
+    const f = this.files.at(index)!;
     const read = readSource(f.abs, f.file);
     if (read.source?.cells) this.formCells.set(f.file, read.source.cells);
     return read;
@@ -340,13 +344,15 @@ class Loader {
       delete d.line;
       delete d.column;
     }
+    const planFiles = [...this.planFiles].sort((a, b) => a[1].index - b[1].index);
     return {
       plans: this.plans,
-      planFiles: new Map([...this.planFiles].sort((a, b) => a[1].index - b[1].index).map(([id, { file }]) => [id, file])),
+      planFiles: new Map(planFiles.map(([id, { file }]) => [id, file])),
+      planIndices: new Map(planFiles.map(([id, { index }]) => [id, index])),
       reports,
       diagnostics: this.diagnostics,
       counts: this.counts,
-      files: this.files.map((f) => f.abs),
+      files: pathSet(this.files),
     };
   }
 }

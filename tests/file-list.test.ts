@@ -1,0 +1,120 @@
+/**
+ * A province's list of files, kept as one buffer (src/load/file-list.ts, issue 18): discoverList
+ * finds the same files in the same order as discover, with no sort at the end, so the walk itself
+ * must go in the order of the paths as shown; and the list gives each file back as it was found.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discover, discoverList } from '../src/load/discover.js';
+import { FileList, FileListBuilder, pathSet, type FoundFile } from '../src/load/file-list.js';
+
+let scratch: string;
+let cwd: string;
+
+// Names whose order as paths differs from their order as names, one folder at a time: `a-b.yaml`
+// and `a.b/` sort before `a/x.yaml` (`-` and `.` come before `/`), though `a` comes first as a name.
+const FILES = [
+  'a/x.yaml', 'a/b/c.yaml', 'a-b.yaml', 'a.b/x.yaml', 'a.yaml', 'a b.yaml', 'A.yaml', 'ä.yaml', 'Đà Nẵng/kế hoạch.yml',
+  'z/z/z/z.yaml', 'z.yaml', 'z0/y.yaml', 'z-/y.yaml', 'notes.txt', '.hidden/x.yaml', 'node_modules/x.yaml',
+];
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'cchc-file-list-'));
+  cwd = join(scratch, 'repo');
+  for (const file of FILES) {
+    mkdirSync(dirname(join(cwd, file)), { recursive: true });
+    writeFileSync(join(cwd, file), 'schema: cchc/plan@1\n');
+  }
+  mkdirSync(join(scratch, 'outside'));
+  writeFileSync(join(scratch, 'outside', 'o.yaml'), 'schema: cchc/plan@1\n');
+  // A link to a folder: it is walked as the folder it leads to.
+  symlinkSync(join(cwd, 'a'), join(cwd, 'a-link'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const listed = (list: FileList): FoundFile[] => Array.from({ length: list.length }, (_, i) => list.at(i)!);
+
+describe('discoverList', () => {
+  it.each([
+    [['.']],
+    [['a', '.']],
+    [['a/b/c.yaml', 'a', 'z', 'a-link']],
+    [['../outside', '.', '../outside/o.yaml']],
+    [['z.yaml']],
+  ])('finds what discover finds, in the same order: %j', (paths) => {
+    const objects = discover(paths, cwd);
+    const list = discoverList(paths, cwd);
+    expect(listed(list.files)).toEqual(objects.files);
+    expect(list.diagnostics).toEqual(objects.diagnostics);
+  });
+
+  it('walks in the order of the paths as shown', () => {
+    const shown = listed(discoverList(['.'], cwd).files).map((f) => f.file);
+    expect(shown.slice(0, 6)).toEqual(['A.yaml', 'a b.yaml', 'a-b.yaml', 'a-link/b/c.yaml', 'a-link/x.yaml', 'a.b/x.yaml']);
+    expect(shown).toEqual([...shown].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(shown).not.toContain('notes.txt');
+    expect(shown.some((f) => f.includes('hidden') || f.includes('node_modules'))).toBe(false);
+  });
+
+  it('reports what discover reports: a missing path, a folder with no YAML', () => {
+    mkdirSync(join(cwd, 'empty'));
+    const paths = ['khong-co', 'empty'];
+    const { files, diagnostics } = discoverList(paths, cwd);
+    expect(files.length).toBe(0);
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([['path-missing', 'khong-co'], ['no-yaml-files', 'empty']]);
+    expect(diagnostics).toEqual(discover(paths, cwd).diagnostics);
+  });
+});
+
+describe('FileList', () => {
+  const paths = ['/repo/ke-hoach/xã-1.yaml', '/repo/bao-cao/đơn vị.yaml', '/elsewhere/x.yml'];
+  const build = () => {
+    const builder = new FileListBuilder('/repo');
+    for (const p of paths) builder.push(p);
+    return builder.finish();
+  };
+
+  it('gives each path back, shown relative to the working folder', () => {
+    const list = build();
+    expect(list.length).toBe(3);
+    expect(listed(list)).toEqual([
+      { abs: paths[0], file: 'ke-hoach/xã-1.yaml' },
+      { abs: paths[1], file: 'bao-cao/đơn vị.yaml' },
+      { abs: paths[2], file: '../elsewhere/x.yml' },
+    ]);
+    expect(list.at(3)).toBeUndefined();
+    expect(list.at(-1)).toBeUndefined();
+  });
+
+  it('knows its paths, whole ones only', () => {
+    const list = build();
+    for (const p of paths) expect(list.has(p)).toBe(true);
+    expect(list.has('/repo/ke-hoach/xã-1.yam')).toBe(false);
+    expect(list.has('/repo/ke-hoach/xã-1.yaml/')).toBe(false);
+    expect(list.has('')).toBe(false);
+    expect(pathSet([{ abs: '/a.yaml', file: 'a.yaml' }]).has('/a.yaml')).toBe(true);
+  });
+
+  it('picks, slices, and crosses to a worker as buffers', () => {
+    const list = build();
+    expect(listed(list.pick([2, 0]))).toEqual([list.at(2), list.at(0)]);
+    expect(listed(list.slice(1, 5))).toEqual([list.at(1), list.at(2)]);
+    expect(list.slice(3, 6).length).toBe(0);
+    const { bytes, ends, cwd: from } = list.data;
+    const crossed = FileList.from(structuredClone({ bytes, ends, cwd: from }));
+    expect(listed(crossed)).toEqual(listed(list));
+  });
+
+  it('grows past its first buffers', () => {
+    const builder = new FileListBuilder('/r');
+    const many = Array.from({ length: 5000 }, (_, i) => `/r/${'x'.repeat(i % 40)}/${i}.yaml`);
+    for (const p of many) builder.push(p);
+    const list = builder.finish();
+    expect(list.length).toBe(5000);
+    expect(list.abs(0)).toBe(many[0]);
+    expect(list.abs(4999)).toBe(many[4999]);
+    expect(list.at(1234)!.file).toBe(many[1234]!.slice(3));
+  });
+});
