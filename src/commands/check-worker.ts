@@ -20,7 +20,7 @@ export interface CheckTask {
   /** What the first lines of each file say, as the workers found (in the order of `files`). */
   sniffed: SniffedData;
   /** Each file's place among all the files found, in the same order as `files`. */
-  indices: Uint32Array;
+  indices: Uint32Array<ArrayBuffer>;
   root?: string;
   strict?: boolean;
   settings: PlanSettings;
@@ -46,7 +46,8 @@ export function runCheckWorker(): void {
   const post = (message: CheckMessage) => parentPort!.postMessage(message);
   parentPort!.once('message', (sniff: SniffTask) => {
     const files = FileList.from(sniff.files);
-    post({ type: 'sniffed', sniffed: sniffAll(files.length, (i) => files.abs(i)) });
+    const sniffed = sniffAll(files.length, (i) => files.abs(i));
+    parentPort!.postMessage({ type: 'sniffed', sniffed } satisfies CheckMessage, [sniffed.group.buffer, sniffed.plan.buffer]);
     parentPort!.once('message', (task: CheckTask) => check(task, post));
   });
 }

@@ -92,7 +92,7 @@ interface Found {
 
 /** A worker's share: the places of its files among all, in order, and what their first lines name. */
 interface Shard {
-  indices: Uint32Array;
+  indices: Uint32Array<ArrayBuffer>;
   sniffed: SniffedData;
 }
 
@@ -174,11 +174,13 @@ function checkShard({ worker, exited }: Started, shard: Shard, files: FileList, 
     found.counts.reports += message.counts.reports;
     found.planFiles.push(...message.planFiles);
   });
+  const own = files.pick(shard.indices);
   const task: CheckTask = {
-    files: files.pick(shard.indices).data, sniffed: shard.sniffed, indices: shard.indices,
+    files: own.data, sniffed: shard.sniffed, indices: shard.indices,
     root: options.root, strict: options.strict, settings: options.settings, keepReports: options.keepReports,
   };
-  worker.postMessage(task);
+  // Moved, not copied: nothing of the shard stays on this side.
+  worker.postMessage(task, [...own.transfer, shard.indices.buffer, shard.sniffed.group.buffer, shard.sniffed.plan.buffer]);
   return exited.then((clean) => {
     if (!clean || !finished) found.failed = true;
   });
@@ -199,7 +201,7 @@ function startWorker(script: string, files: FileList): Started {
   });
   const exited = new Promise<boolean>((done) => worker.on('exit', () => done(!errored)));
   const task: SniffTask = { files: files.data };
-  worker.postMessage(task);
+  worker.postMessage(task, files.transfer);
   return { worker, exited };
 }
 

@@ -60,8 +60,8 @@ const copied = (id: string): string => Buffer.from(id, 'utf8').toString('utf8');
  */
 export interface SniffedData {
   ids: string[];
-  group: Int32Array;
-  plan: Uint8Array;
+  group: Int32Array<ArrayBuffer>;
+  plan: Uint8Array<ArrayBuffer>;
 }
 
 /** SniffedData, read as a list of what sniffFile said of each file. */
