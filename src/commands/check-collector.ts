@@ -1,4 +1,4 @@
-import { compactFromParts, compactReport, type HeavyPart } from '../format/compact-report.js';
+import { compactFromPlaces, compactReport, type HeavyPart, type Place } from '../format/compact-report.js';
 import { RollupBuilder, type RollupEntry } from '../format/rollup/index.js';
 import type { Plan, ProgressReport, Report } from '../types.js';
 import { planResult, wantedForItself, type PlanResult, type PlanSettings } from './plan-result.js';
@@ -14,11 +14,11 @@ export interface Evaluated {
 }
 
 /**
- * A result evaluated in a worker thread: its line of the view, with the report (its heavy parts as
- * JSON text) when it may be shown (check-worker.ts).
+ * A result evaluated in a worker thread: its line of the view, with the report when it may be
+ * shown (check-worker.ts): its heavy parts as JSON text in the worker's spool file.
  */
 export interface CompactResult extends Omit<PlanResult, 'report'> {
-  compact?: { entry: RollupEntry; whole?: { light: Report; parts: Record<HeavyPart, string> } };
+  compact?: { entry: RollupEntry; whole?: { light: Report; places: Record<HeavyPart, Place> } };
 }
 
 /**
@@ -77,7 +77,7 @@ export function collector(settings: PlanSettings, keepReports: boolean) {
   const keep = (r: PlanResult | CompactResult, compact: CompactResult['compact']) => {
     const { id, matches, filtered } = r;
     const whole = compact?.whole;
-    let report = whole ? compactFromParts(whole.light, whole.parts) : 'report' in r ? r.report : undefined;
+    let report = whole ? compactFromPlaces(whole.light, whole.places) : 'report' in r ? r.report : undefined;
     // From the second result on, results are kept as text (compact-report.ts).
     if (report && !compacting && [...evaluated.values()].some((e) => e.report)) {
       compacting = true;

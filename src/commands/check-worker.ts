@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
-import { HEAVY_PARTS, heavyTexts } from '../format/compact-report.js';
+import { HEAVY_PARTS, Spool, spooled } from '../format/compact-report.js';
 import { rollupEntry } from '../format/rollup/index.js';
 import { FileList, type FileListData } from '../load/file-list.js';
 import { loadInputs } from '../load/load-inputs.js';
@@ -25,6 +25,8 @@ export interface CheckTask {
   strict?: boolean;
   settings: PlanSettings;
   keepReports: boolean;
+  /** The spool file (its descriptor) where this worker writes the heavy parts of the whole reports it sends. */
+  spool: number;
 }
 
 /** An evaluation error, as it crosses to the main thread (an Error loses its class on the way). */
@@ -56,6 +58,7 @@ function check(task: CheckTask, post: (message: CheckMessage) => void): void {
   // Without --plan every plan is evaluated: which one is first by id is known only at the end.
   const evaluateIt = (r: { matches: boolean }) => task.settings.plan === undefined || r.matches;
   const shown = mayBeShown(task);
+  const spool = new Spool(task.spool);
   const inputs = loadInputs(FileList.from(task.files), {
     sniffed: new SniffedList(task.sniffed),
     root: task.root,
@@ -63,7 +66,7 @@ function check(task: CheckTask, post: (message: CheckMessage) => void): void {
     onPlan: (plan, reports) => {
       const { report, error, ...rest } = planResult(plan, reports, task.settings, evaluateIt);
       const whole = shown(rest) && report !== undefined;
-      post({ type: 'plan', result: { ...rest, ...(report ? { compact: compactOf(report, whole) } : {}), ...(error !== undefined ? { error: crossing(error) } : {}) } });
+      post({ type: 'plan', result: { ...rest, ...(report ? { compact: compactOf(report, whole, spool) } : {}), ...(error !== undefined ? { error: crossing(error) } : {}) } });
     },
   });
   post({ type: 'done', diagnostics: inputs.diagnostics, counts: inputs.counts, planFiles: [...inputs.planFiles].map(([id, file]) => [id, file, task.indices[inputs.planIndices.get(id)!]!]) });
@@ -90,12 +93,12 @@ function mayBeShown(task: CheckTask): (r: { id: string; filtered: boolean }) => 
   };
 }
 
-function compactOf(report: Report, whole: boolean): NonNullable<CompactResult['compact']> {
+function compactOf(report: Report, whole: boolean, spool: Spool): NonNullable<CompactResult['compact']> {
   const entry = rollupEntry(report);
   if (!whole) return { entry };
   const light = { ...report } as Record<string, unknown>;
   for (const part of HEAVY_PARTS) light[part] = null;
-  return { entry, whole: { light: light as unknown as Report, parts: heavyTexts(report) } };
+  return { entry, whole: { light: light as unknown as Report, places: spooled(report, spool) } };
 }
 
 function crossing(error: unknown): CrossingError {

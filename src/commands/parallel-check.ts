@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { Spool } from '../format/compact-report.js';
 import type { Config } from '../load/config.js';
 import { discoverList } from '../load/discover.js';
 import type { FileList } from '../load/file-list.js';
@@ -178,6 +179,8 @@ function checkShard({ worker, exited }: Started, shard: Shard, files: FileList, 
   const task: CheckTask = {
     files: own.data, sniffed: shard.sniffed, indices: shard.indices,
     root: options.root, strict: options.strict, settings: options.settings, keepReports: options.keepReports,
+    // Opened here: a file a worker opens is closed when the worker ends, before its reports are read.
+    spool: new Spool().open(),
   };
   // Moved, not copied: nothing of the shard stays on this side.
   worker.postMessage(task, [...own.transfer, shard.indices.buffer, shard.sniffed.group.buffer, shard.sniffed.plan.buffer]);

@@ -14,44 +14,29 @@ export type HeavyPart = (typeof HEAVY_PARTS)[number];
  */
 export const SET_DEPTH_INDENT = '\n      ';
 
-/** Where a part's text lies in the spool file. */
-interface Place { at: number; length: number }
+/** Where a part's text lies: in which spool file (its descriptor, open for the whole run), and where in it. */
+export interface Place { fd: number; at: number; length: number }
 
 const texts = new WeakMap<Report, Record<HeavyPart, Place>>();
 
 /**
- * The text of every compact report goes to one temporary file, not to memory: at national scale
+ * The text of every compact report goes to a temporary file, not to memory: at national scale
  * (3,300 communes) it is some 330 MB, which kept as Buffers made the JSON report set's run peak
  * at 620 MB (issue 18). The file is unlinked as soon as it is open (it lives as long as the
  * process and vanishes with it, even on a crash); where the system cannot unlink an open file,
- * it is removed on exit.
+ * it is removed on exit. A worker thread writes its reports to a spool file the main thread
+ * opened for it (a file a worker opens is closed when it ends), and sends only their places.
  */
-class Spool {
-  private fd: number | undefined;
+export class Spool {
   private size = 0;
+  /** Where each text is made UTF-8 before it is written: one buffer, grown to the largest. */
+  private scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
-  write(text: string): Place {
-    const fd = this.open();
-    const bytes = Buffer.from(text);
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, this.size + done);
-    const place = { at: this.size, length: bytes.length };
-    this.size += bytes.length;
-    return place;
-  }
+  /** A spool on a file open already (`fd`, from another thread's `Spool.open()`), or one opened when first written to. */
+  constructor(private fd?: number) {}
 
-  read(place: Place): Buffer {
-    const bytes = Buffer.allocUnsafe(place.length);
-    let done = 0;
-    while (done < place.length) {
-      const n = readSync(this.fd!, bytes, done, place.length - done, place.at + done);
-      if (n === 0) throw new Error('compact-report: spool file cut short');
-      done += n;
-    }
-    return bytes;
-  }
-
-  private open(): number {
+  /** Opens the file now, for a worker thread to write to: its descriptor. */
+  open(): number {
     if (this.fd !== undefined) return this.fd;
     const dir = mkdtempSync(join(tmpdir(), 'cchc-'));
     const file = join(dir, 'reports.json');
@@ -68,6 +53,30 @@ class Spool {
     this.fd = fd;
     return fd;
   }
+
+  write(text: string): Place {
+    const fd = this.open();
+    const length = Buffer.byteLength(text, 'utf8');
+    if (length > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * this.scratch.length));
+    this.scratch.write(text, 0, 'utf8');
+    let done = 0;
+    while (done < length) done += writeSync(fd, this.scratch, done, length - done, this.size + done);
+    const place = { fd, at: this.size, length };
+    this.size += length;
+    return place;
+  }
+}
+
+/** A part's text, read back from its spool file. */
+function read(place: Place): Buffer {
+  const bytes = Buffer.allocUnsafe(place.length);
+  let done = 0;
+  while (done < place.length) {
+    const n = readSync(place.fd, bytes, done, place.length - done, place.at + done);
+    if (n === 0) throw new Error('compact-report: spool file cut short');
+    done += n;
+  }
+  return bytes;
 }
 
 const spool = new Spool();
@@ -85,31 +94,30 @@ let lastRead: { report: Report; parts: Partial<Pick<Report, HeavyPart>> } | unde
  */
 export function compactReport(report: Report): Report {
   if (texts.has(report)) return report;
-  const parts = {} as Record<HeavyPart, string>;
-  for (const part of HEAVY_PARTS) if (part in report) parts[part] = atSetDepth(report[part]);
-  return compactFromParts(report, parts);
+  return compactFromPlaces(report, spooled(report, spool));
 }
 
-/** Each heavy part of a report as a report set writes it (what a worker thread sends instead of the objects). */
-export function heavyTexts(report: Report): Record<HeavyPart, string> {
-  return Object.fromEntries(HEAVY_PARTS.map((part) => [part, atSetDepth(report[part])])) as Record<HeavyPart, string>;
+/** Each heavy part of a report written to `to` as a report set writes it (what a worker thread does instead of sending the objects). */
+export function spooled(report: Report, to: Spool): Record<HeavyPart, Place> {
+  const places = {} as Record<HeavyPart, Place>;
+  for (const part of HEAVY_PARTS) if (part in report) places[part] = to.write(atSetDepth(report[part]));
+  return places;
 }
 
 /**
  * A compact report from its light keys (`light`, whose heavy keys only give the order of the
- * keys) and its heavy parts as text.
+ * keys) and the places of its heavy parts' text.
  */
-export function compactFromParts(light: Report, parts: Record<HeavyPart, string>): Report {
-  const report = light;
+export function compactFromPlaces(light: Report, places: Record<HeavyPart, Place>): Report {
   const compact = {} as Report;
   const stored = {} as Record<HeavyPart, Place>;
-  for (const key of Object.keys(report) as (keyof Report)[]) {
+  for (const key of Object.keys(light) as (keyof Report)[]) {
     if ((HEAVY_PARTS as readonly string[]).includes(key)) {
       const part = key as HeavyPart;
-      stored[part] = spool.write(parts[part]);
-      Object.defineProperty(compact, key, { enumerable: true, get: () => readBack(compact, part) });
+      stored[part] = places[part];
+      Object.defineProperty(compact, key, { enumerable: true, get: READ_BACK[part] });
     } else {
-      Object.defineProperty(compact, key, { enumerable: true, writable: true, value: report[key] });
+      Object.defineProperty(compact, key, { enumerable: true, writable: true, value: light[key] });
     }
   }
   texts.set(compact, stored);
@@ -139,13 +147,21 @@ export function storedParts(report: Report): Readonly<Record<HeavyPart, Buffer>>
   const places = texts.get(report);
   if (!places) return undefined;
   const parts = {} as Record<HeavyPart, Buffer>;
-  for (const part of HEAVY_PARTS) Object.defineProperty(parts, part, { enumerable: true, get: () => spool.read(places[part]) });
+  for (const part of HEAVY_PARTS) Object.defineProperty(parts, part, { enumerable: true, get: () => read(places[part]) });
   return parts;
 }
+
+/**
+ * The getter of each heavy part, the same function for every compact report: a function made for
+ * each report gave each its own hidden class in V8 (some 1 KB a report, 3 MB of a province's).
+ */
+const READ_BACK = Object.fromEntries(HEAVY_PARTS.map((part) => [part, function (this: Report) {
+  return readBack(this, part);
+}])) as Record<HeavyPart, (this: Report) => unknown>;
 
 function readBack<K extends HeavyPart>(report: Report, part: K): Report[K] {
   if (lastRead?.report !== report) lastRead = { report, parts: {} };
   const parts = lastRead.parts;
-  if (parts[part] === undefined) parts[part] = JSON.parse(spool.read(texts.get(report)![part]).toString('utf8')) as Report[K];
+  if (parts[part] === undefined) parts[part] = JSON.parse(read(texts.get(report)![part]).toString('utf8')) as Report[K];
   return parts[part] as Report[K];
 }

@@ -60,15 +60,15 @@ export function rollupEntry(report: Report): RollupEntry {
 }
 
 /**
- * What is kept of a commune's report: its line, and for each of its criteria an index into the
- * criteria met, a status and whether it is forecast to miss, in typed arrays (3,300 communes'
- * 43 criteria as objects were 8 MB of the heap).
+ * What is kept of a commune's report: its line, and where its criteria are in the builder's
+ * `at` and `codes`, which hold for every criterion of every commune an index into the criteria
+ * met, a status and whether it is forecast to miss (3,300 communes' 43 criteria as objects were
+ * 8 MB of the heap, and as two typed arrays each 2 MB).
  */
 interface Kept {
   commune: RollupCommune;
-  at: Uint32Array;
-  /** The status's index in STATUSES, doubled, plus 1 when forecast to miss. */
-  codes: Uint8Array;
+  from: number;
+  count: number;
 }
 
 export const zeroCounts = (): Record<Status, number> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -84,6 +84,11 @@ export class RollupBuilder {
   private readonly registry: { id: string; title: string; plan: string }[] = [];
   private readonly indexOf = new Map<string, number>();
   private asOf = '';
+  /** For each criterion of each commune, in turn: its index in the registry. */
+  private at = new Uint32Array(4096);
+  /** The status's index in STATUSES, doubled, plus 1 when forecast to miss. */
+  private codes = new Uint8Array(4096);
+  private used = 0;
 
   add(report: Report): void {
     this.addEntry(rollupEntry(report));
@@ -92,9 +97,10 @@ export class RollupBuilder {
   /** A commune's line of the view, made by rollupEntry (in a worker thread, or here). */
   addEntry(entry: RollupEntry): void {
     this.asOf = entry.asOf;
-    const at = new Uint32Array(entry.criteria.length);
-    const codes = new Uint8Array(entry.criteria.length);
-    entry.criteria.forEach((c, i) => {
+    const from = this.room(entry.criteria.length);
+    const { at, codes } = this;
+    entry.criteria.forEach((c, k) => {
+      const i = from + k;
       let index = this.indexOf.get(c.id);
       if (index === undefined) {
         index = this.registry.push({ id: c.id, title: c.title, plan: entry.commune.id }) - 1;
@@ -108,7 +114,20 @@ export class RollupBuilder {
     // Texts that come from a worker thread are copies: the same title is kept once.
     const { overdue } = entry.commune;
     const commune = { ...entry.commune, overdue: overdue.map((o) => ({ ...o, id: this.interned(o.id), title: this.interned(o.title), lead: this.interned(o.lead) })) };
-    this.communes.set(entry.commune.id, { commune, at, codes });
+    this.communes.set(entry.commune.id, { commune, from, count: entry.criteria.length });
+  }
+
+  /** Where `count` more criteria go (what a plan added again gave before is left unused). */
+  private room(count: number): number {
+    if (this.used + count > this.at.length) {
+      const size = Math.max(2 * this.at.length, this.used + count);
+      const [at, codes] = [new Uint32Array(size), new Uint8Array(size)];
+      at.set(this.at.subarray(0, this.used));
+      codes.set(this.codes.subarray(0, this.used));
+      [this.at, this.codes] = [at, codes];
+    }
+    this.used += count;
+    return this.used - count;
   }
 
   private readonly texts = new Map<string, string>();
@@ -128,22 +147,22 @@ export class RollupBuilder {
     const kept = [...this.communes.values()];
     const criteria: RollupCriterion[] = this.registry.map(({ id, title }) => ({ id, title, communes: 0, counts: zeroCounts(), forecastMiss: 0 }));
     const counts = zeroCounts();
-    for (const { at, codes } of kept) {
-      at.forEach((index, i) => {
-        const c = criteria[index]!;
-        const status = STATUSES[codes[i]! >> 1]!;
+    for (const { from, count } of kept) {
+      for (let i = from; i < from + count; i++) {
+        const c = criteria[this.at[i]!]!;
+        const status = STATUSES[this.codes[i]! >> 1]!;
         c.communes++;
         c.counts[status]++;
-        if (codes[i]! & 1) c.forecastMiss++;
+        if (this.codes[i]! & 1) c.forecastMiss++;
         counts[status]++;
-      });
+      }
     }
     return {
       asOf: this.asOf,
       communes: kept.map((k) => k.commune).sort(worstCommuneFirst),
       criteria: criteria.filter((c) => c.communes > 0).sort((a, b) => compareIds(a.id, b.id)),
       counts,
-      total: kept.reduce((n, k) => n + k.at.length, 0),
+      total: kept.reduce((n, k) => n + k.count, 0),
       forecastMiss: criteria.reduce((n, c) => n + c.forecastMiss, 0),
     };
   }
