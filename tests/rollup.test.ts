@@ -202,6 +202,19 @@ describe('reading in worker threads', () => {
     }
   });
 
+  it('GitHub annotations: the step summary is the province view, as with one thread', { timeout: 120_000 }, () => {
+    const summaries = ['1', '2'].map((workers) => {
+      const summary = join(scratch, `summary-${workers}.md`);
+      writeFileSync(summary, '');
+      const run = cchcIn(tree, { CCHC_WORKERS: workers, GITHUB_STEP_SUMMARY: summary }, '--as-of', '2025-09-30', '--format', 'github');
+      expect(run.status, run.stderr).toBe(1);
+      return readFileSync(summary, 'utf8');
+    });
+    expect(summaries[0]).toContain('## I. THEO XÃ (xếp từ kém nhất)');
+    expect((summaries[0]!.match(/^\| [a-z0-9-]+-2025 \|/gmu) ?? []).length).toBe(N);
+    expect(summaries[1]).toBe(summaries[0]);
+  });
+
   it('with a broken file, reads again in one thread: the same findings, word for word', { timeout: 120_000 }, () => {
     const broken = join(scratch, 'broken');
     cpSync(tree, broken, { recursive: true });

@@ -1,6 +1,7 @@
 import { compactFromPlaces, compactReport, type HeavyPart, type Place } from '../format/compact-report.js';
 import { RollupBuilder, type RollupEntry } from '../format/rollup/index.js';
 import type { Plan, ProgressReport, Report } from '../types.js';
+import type { Needs } from './outputs.js';
 import { planResult, wantedForItself, type PlanResult, type PlanSettings } from './plan-result.js';
 
 /** A plan as evaluated when read: its result (or why there is none), kept if it may be shown. */
@@ -14,11 +15,12 @@ export interface Evaluated {
 }
 
 /**
- * A result evaluated in a worker thread: its line of the view, with the report when it may be
- * shown (check-worker.ts): its heavy parts as JSON text in the worker's spool file.
+ * A result evaluated in a worker thread: its line of the view (when the view is wanted), with the
+ * report when it may be shown (check-worker.ts): its heavy parts as JSON text in the worker's
+ * spool file.
  */
 export interface CompactResult extends Omit<PlanResult, 'report'> {
-  compact?: { entry: RollupEntry; whole?: { light: Report; places: Record<HeavyPart, Place> } };
+  compact?: { entry?: RollupEntry; whole?: { light: Report; places: Record<HeavyPart, Place> } };
 }
 
 /**
@@ -26,12 +28,12 @@ export interface CompactResult extends Omit<PlanResult, 'report'> {
  * as they finish them): its result if it may be shown, its line of the province's view, and
  * nothing more once the view is all that is shown (issue 18).
  */
-export function collector(settings: PlanSettings, keepReports: boolean) {
+export function collector(settings: PlanSettings, needs: Needs) {
   const evaluated = new Map<string, Evaluated>();
   let first: string | undefined;
   let compacting = false;
   let dropping = false;
-  const rollup = settings.plan === undefined ? new RollupBuilder() : undefined;
+  const rollup = settings.plan === undefined && needs.view ? new RollupBuilder() : undefined;
   // Reports dated after the evaluation date are left out (design.md); they are counted to say so.
   const later = { n: 0, latest: '' };
   /** Counted in the view and not the first plan by id (shown alone when no plan has the unit or area asked for): let go of. */
@@ -59,12 +61,12 @@ export function collector(settings: PlanSettings, keepReports: boolean) {
     const compact = 'compact' in r ? r.compact : undefined;
     if (compact && !compact.whole) {
       // Shown only in the province's view (check-worker.ts): never the first by id, nor the one plan wanted.
-      if (rollup && filtered) rollup.addEntry(compact.entry);
+      if (rollup && filtered && compact.entry) rollup.addEntry(compact.entry);
       evaluated.set(id, { matches, filtered, inView: true });
     } else {
       keep(r, compact);
     }
-    if (rollup && !keepReports && rollup.size > 1) {
+    if (rollup && !needs.reports && rollup.size > 1) {
       if (dropping) drop(id);
       else {
         dropping = true;
@@ -85,7 +87,7 @@ export function collector(settings: PlanSettings, keepReports: boolean) {
     }
     if (report && compacting) report = compactReport(report);
     if (rollup && filtered && report) {
-      if (compact) rollup.addEntry(compact.entry);
+      if (compact?.entry) rollup.addEntry(compact.entry);
       else rollup.add(report);
     }
     evaluated.set(id, { matches, filtered, ...(report ? { report } : {}), ...(r.error !== undefined ? { error: r.error } : {}) });

@@ -7,6 +7,7 @@ import { loadInputs } from '../load/load-inputs.js';
 import { sniffAll, SniffedList, type SniffedData } from '../load/sniff.js';
 import type { Diagnostic, Report } from '../types.js';
 import type { CompactResult } from './check-collector.js';
+import type { Needs } from './outputs.js';
 import { planResult, type PlanSettings } from './plan-result.js';
 
 /** What a worker is first given: a run of the files, whose first lines it reads (sniff.ts) while the others do the same. */
@@ -24,7 +25,7 @@ export interface CheckTask {
   root?: string;
   strict?: boolean;
   settings: PlanSettings;
-  keepReports: boolean;
+  needs: Needs;
   /** The spool file (its descriptor) where this worker writes the heavy parts of the whole reports it sends. */
   spool: number;
 }
@@ -66,7 +67,7 @@ function check(task: CheckTask, post: (message: CheckMessage) => void): void {
     onPlan: (plan, reports) => {
       const { report, error, ...rest } = planResult(plan, reports, task.settings, evaluateIt);
       const whole = shown(rest) && report !== undefined;
-      post({ type: 'plan', result: { ...rest, ...(report ? { compact: compactOf(report, whole, spool) } : {}), ...(error !== undefined ? { error: crossing(error) } : {}) } });
+      post({ type: 'plan', result: { ...rest, ...(report ? { compact: compactOf(report, whole && spool, task.needs.view) } : {}), ...(error !== undefined ? { error: crossing(error) } : {}) } });
     },
   });
   post({ type: 'done', diagnostics: inputs.diagnostics, counts: inputs.counts, planFiles: [...inputs.planFiles].map(([id, file]) => [id, file, task.indices[inputs.planIndices.get(id)!]!]) });
@@ -81,7 +82,7 @@ function check(task: CheckTask, post: (message: CheckMessage) => void): void {
  * 40% of a worker's time at national scale).
  */
 function mayBeShown(task: CheckTask): (r: { id: string; filtered: boolean }) => boolean {
-  if (task.keepReports || task.settings.plan !== undefined) return () => true;
+  if (task.needs.reports || task.settings.plan !== undefined) return () => true;
   let least: string | undefined;
   let leastFiltered: string | undefined;
   return ({ id, filtered }) => {
@@ -93,12 +94,13 @@ function mayBeShown(task: CheckTask): (r: { id: string; filtered: boolean }) => 
   };
 }
 
-function compactOf(report: Report, whole: boolean, spool: Spool): NonNullable<CompactResult['compact']> {
-  const entry = rollupEntry(report);
-  if (!whole) return { entry };
+/** What is sent of a report: its line of the view if `view`, and, given a spool, the report itself, its heavy parts written there. */
+function compactOf(report: Report, spool: Spool | false, view: boolean): NonNullable<CompactResult['compact']> {
+  const compact: NonNullable<CompactResult['compact']> = view ? { entry: rollupEntry(report) } : {};
+  if (!spool) return compact;
   const light = { ...report } as Record<string, unknown>;
   for (const part of HEAVY_PARTS) light[part] = null;
-  return { entry, whole: { light: light as unknown as Report, places: spooled(report, spool) } };
+  return { ...compact, whole: { light: light as unknown as Report, places: spooled(report, spool) } };
 }
 
 function crossing(error: unknown): CrossingError {

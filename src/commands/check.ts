@@ -11,7 +11,7 @@ import { collector, type Evaluated } from './check-collector.js';
 import { gatherInParallel, workerCount } from './parallel-check.js';
 import type { PlanSettings } from './plan-result.js';
 import { formatDiagnostic, sortDiagnostics, toReportDiagnostic } from './output.js';
-import { deliver, needsReports, type OutputRequest } from './outputs.js';
+import { deliver, needsOf, type OutputRequest } from './outputs.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -69,17 +69,18 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   const request: OutputRequest = { format: options.format, detail: options.detail, files: options.output ?? [], defaults: config?.outputs.map((f) => relative(ctx.cwd, f)) ?? [] };
   // Several plans (a province): the table and the roll-up exports need only the province's view,
   // built as each plan is evaluated, so that no report is kept and memory does not grow with the
-  // number of communes (issue 18). JSON, JUnit, GitHub, Word and --detail need every report.
-  const keepReports = needsReports(request);
+  // number of communes (issue 18). JSON, JUnit, GitHub, Word and --detail need every report, and
+  // no view unless another output shows it.
+  const needs = needsOf(request);
   const settings: PlanSettings = { asOf, dueSoonDays, plan: options.plan, unit: options.unit, area: options.area };
   const gathering = { paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd };
   // A province's files are read and evaluated in worker threads; should that not do (see
   // parallel-check.ts), they are read again here, from the start.
-  let run = collector(settings, keepReports);
+  let run = collector(settings, needs);
   const workers = workerCount(ctx.env);
-  let inputs = workers > 1 ? await gatherInParallel(gathering, config, { settings, keepReports, accept: run.accept }, workers) : undefined;
+  let inputs = workers > 1 ? await gatherInParallel(gathering, config, { settings, needs, accept: run.accept }, workers) : undefined;
   if (!inputs) {
-    run = collector(settings, keepReports);
+    run = collector(settings, needs);
     inputs = gather({ ...gathering, onPlan: run.onPlan }, config);
   }
   const { evaluated, rollup, later } = run;

@@ -57,10 +57,18 @@ export function requestedFormats(request: OutputRequest): { files: { file: strin
   return { files, stdout: explicit ? 'table' : request.format ?? 'table' };
 }
 
-/** Whether the output needs each plan's whole report, or the province's view (`rollup`) is enough. */
-export function needsReports(request: OutputRequest): boolean {
+/** What the outputs asked for need of a province: each plan's whole report, the province's view (`rollup`), or both. */
+export interface Needs {
+  reports: boolean;
+  view: boolean;
+}
+
+export function needsOf(request: OutputRequest): Needs {
   const { files, stdout } = requestedFormats(request);
-  return request.detail === true || [stdout, ...files.map((f) => f.format)].some((f) => !ROLLUP_FORMATS.has(f));
+  const formats = [stdout, ...files.map((f) => f.format)];
+  const detail = request.detail === true;
+  // GitHub annotations come with a step summary in Markdown: the view, for a province.
+  return { reports: detail || formats.some((f) => !ROLLUP_FORMATS.has(f)), view: !detail && formats.some((f) => ROLLUP_FORMATS.has(f) || f === 'github') };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../types.js';
 import type { CompactResult } from './check-collector.js';
 import { uncrossed, type CheckMessage, type CheckTask, type SniffTask } from './check-worker.js';
 import { inputPaths, type GatherOptions } from './gather.js';
+import type { Needs } from './outputs.js';
 import type { PlanSettings } from './plan-result.js';
 
 /** Below this many files one thread is quicker than starting workers (a commune has 17). */
@@ -38,8 +39,11 @@ export interface ParallelOptions {
   root?: string;
   strict?: boolean;
   settings: PlanSettings;
-  /** Every plan's whole report is wanted (collector): else a worker sends it only for a plan that may be shown. */
-  keepReports: boolean;
+  /**
+   * What the outputs need: every plan's whole report (else a worker sends it only for a plan that
+   * may be shown), and the province's view (else no line of it is sent).
+   */
+  needs: Needs;
   /** Each plan's result, evaluated in a worker. */
   accept: (result: CompactResult) => void;
 }
@@ -178,7 +182,7 @@ function checkShard({ worker, exited }: Started, shard: Shard, files: FileList, 
   const own = files.pick(shard.indices);
   const task: CheckTask = {
     files: own.data, sniffed: shard.sniffed, indices: shard.indices,
-    root: options.root, strict: options.strict, settings: options.settings, keepReports: options.keepReports,
+    root: options.root, strict: options.strict, settings: options.settings, needs: options.needs,
     // Opened here: a file a worker opens is closed when the worker ends, before its reports are read.
     spool: new Spool().open(),
   };
@@ -227,7 +231,7 @@ function sniffedBy(worker: Worker): Promise<SniffedData> {
  * gather() for `check` over worker threads: undefined when the files are to be read in one thread
  * instead, by gather() with a fresh collector (results may have been accepted already).
  */
-export async function gatherInParallel(options: GatherOptions, config: Config | undefined, parallel: Pick<ParallelOptions, 'settings' | 'keepReports' | 'accept'>, workers: number): Promise<Inputs | undefined> {
+export async function gatherInParallel(options: GatherOptions, config: Config | undefined, parallel: Pick<ParallelOptions, 'settings' | 'needs' | 'accept'>, workers: number): Promise<Inputs | undefined> {
   const { paths } = inputPaths(options, config);
   const { files, diagnostics } = discoverList(paths, options.cwd);
   const root = config ? dirname(config.abs) : options.cwd;
