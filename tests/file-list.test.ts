@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover, discoverList } from '../src/load/discover.js';
-import { FileList, FileListBuilder, pathSet, type FoundFile } from '../src/load/file-list.js';
+import { FileList, FileListBuilder, pathSet, ShareList, type Files, type FoundFile } from '../src/load/file-list.js';
 
 let scratch: string;
 let cwd: string;
@@ -34,7 +34,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const listed = (list: FileList): FoundFile[] => Array.from({ length: list.length }, (_, i) => list.at(i)!);
+const listed = (list: Files): FoundFile[] => Array.from({ length: list.length }, (_, i) => list.at(i)!);
 
 describe('discoverList', () => {
   it.each([
@@ -116,5 +116,17 @@ describe('FileList', () => {
     expect(list.abs(0)).toBe(many[0]);
     expect(list.abs(4999)).toBe(many[4999]);
     expect(list.at(1234)!.file).toBe(many[1234]!.slice(3));
+  });
+
+  it('a worker\'s share: the files of its run it has, and the others it is sent, in the order of the share', () => {
+    const all = new FileListBuilder('/r');
+    for (let i = 0; i < 10; i++) all.push(`/r/f${i}.yaml`);
+    const list = all.finish();
+    // The worker read files 4 to 7; its share is 1, 4, 5, 8 and 9.
+    const share = [1, 4, 5, 8, 9];
+    const shared = new ShareList(list.slice(4, 8), 4, list.pick([1, 8, 9]), share);
+    expect(listed(shared)).toEqual(share.map((i) => list.at(i)));
+    expect(shared.at(5)).toBeUndefined();
+    expect(() => new ShareList(list.slice(4, 8), 4, list.pick([1]), share)).toThrow(/not those of the share/u);
   });
 });

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { HEAVY_PARTS, Spool, spooled } from '../format/compact-report.js';
 import { rollupEntry } from '../format/rollup/index.js';
-import { FileList, type FileListData } from '../load/file-list.js';
+import { FileList, ShareList, type FileListData } from '../load/file-list.js';
 import { loadInputs } from '../load/load-inputs.js';
 import { sniffAll, SniffedList, type SniffedData } from '../load/sniff.js';
 import type { Diagnostic, Report } from '../types.js';
@@ -17,10 +17,13 @@ export interface SniffTask {
 
 /** What the main thread then gives a worker: its share of the files, whole plans each, and what check asks. */
 export interface CheckTask {
-  files: FileListData;
-  /** What the first lines of each file say, as the workers found (in the order of `files`). */
+  /** The files of the share that are not in the worker's run (SniffTask), in order. */
+  others: FileListData;
+  /** The place among all the files of the first file of the worker's run. */
+  from: number;
+  /** What the first lines of each file of the share say, as the workers found. */
   sniffed: SniffedData;
-  /** Each file's place among all the files found, in the same order as `files`. */
+  /** Each file of the share: its place among all the files found, in order. */
   indices: Uint32Array<ArrayBuffer>;
   root?: string;
   strict?: boolean;
@@ -51,16 +54,16 @@ export function runCheckWorker(): void {
     const files = FileList.from(sniff.files);
     const sniffed = sniffAll(files.length, (i) => files.abs(i));
     parentPort!.postMessage({ type: 'sniffed', sniffed } satisfies CheckMessage, [sniffed.group.buffer, sniffed.plan.buffer]);
-    parentPort!.once('message', (task: CheckTask) => check(task, post));
+    parentPort!.once('message', (task: CheckTask) => check(task, new ShareList(files, task.from, FileList.from(task.others), task.indices), post));
   });
 }
 
-function check(task: CheckTask, post: (message: CheckMessage) => void): void {
+function check(task: CheckTask, files: ShareList, post: (message: CheckMessage) => void): void {
   // Without --plan every plan is evaluated: which one is first by id is known only at the end.
   const evaluateIt = (r: { matches: boolean }) => task.settings.plan === undefined || r.matches;
   const shown = mayBeShown(task);
   const spool = new Spool(task.spool);
-  const inputs = loadInputs(FileList.from(task.files), {
+  const inputs = loadInputs(files, {
     sniffed: new SniffedList(task.sniffed),
     root: task.root,
     strict: task.strict,

@@ -65,15 +65,16 @@ export async function checkInParallel(files: FileList, options: ParallelOptions,
   // Each worker first reads the first lines of a run of the files, so that they are grouped by
   // plan on both cores; it is then given what was found for its share, and reads none again.
   const run = Math.ceil(files.length / workers);
-  const pool = Array.from({ length: workers }, (_, w) => startWorker(script, files.slice(w * run, (w + 1) * run)));
+  const runOf = (w: number) => ({ from: w * run, length: Math.max(0, Math.min(run, files.length - w * run)) });
+  const pool = Array.from({ length: workers }, (_, w) => startWorker(script, files.slice(runOf(w).from, runOf(w).from + run)));
   const runs = await Promise.all(pool.map((p) => sniffedBy(p.worker)));
-  const shards = runs.every((r, w) => r.group.length === Math.max(0, Math.min(run, files.length - w * run))) ? dealt(runs, workers) : undefined;
+  const shards = runs.every((r, w) => r.group.length === runOf(w).length) ? dealt(runs, workers) : undefined;
   if (!shards) {
     await Promise.all(pool.map((p) => p.worker.terminate()));
     return undefined;
   }
   const found: Found = { diagnostics: [], counts: { files: 0, plans: 0, reports: 0 }, planFiles: [], failed: false };
-  await Promise.all(pool.map((p, w) => (w < shards.length ? checkShard(p, shards[w]!, files, options, found) : p.worker.terminate())));
+  await Promise.all(pool.map((p, w) => (w < shards.length ? checkShard(p, shards[w]!, files, runOf(w), options, found) : p.worker.terminate())));
   if (found.failed || found.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const planFiles = found.planFiles.sort((a, b) => a[2] - b[2]);
   return {
@@ -162,8 +163,11 @@ function dealt(runs: SniffedData[], workers: number): Shard[] | undefined {
   });
 }
 
-/** Hands a worker its shard, passes each plan it evaluates to `accept`, and gathers its findings into `found`. */
-function checkShard({ worker, exited }: Started, shard: Shard, files: FileList, options: ParallelOptions, found: Found): Promise<void> {
+/**
+ * Hands a worker its shard (it has the files of its run already), passes each plan it evaluates
+ * to `accept`, and gathers its findings into `found`.
+ */
+function checkShard({ worker, exited }: Started, shard: Shard, files: FileList, run: { from: number; length: number }, options: ParallelOptions, found: Found): Promise<void> {
   let finished = false;
   worker.on('message', (message: CheckMessage) => {
     if (message.type === 'plan') {
@@ -179,15 +183,15 @@ function checkShard({ worker, exited }: Started, shard: Shard, files: FileList, 
     found.counts.reports += message.counts.reports;
     found.planFiles.push(...message.planFiles);
   });
-  const own = files.pick(shard.indices);
+  const others = files.pick(shard.indices.filter((i) => i < run.from || i >= run.from + run.length));
   const task: CheckTask = {
-    files: own.data, sniffed: shard.sniffed, indices: shard.indices,
+    others: others.data, from: run.from, sniffed: shard.sniffed, indices: shard.indices,
     root: options.root, strict: options.strict, settings: options.settings, needs: options.needs,
     // Opened here: a file a worker opens is closed when the worker ends, before its reports are read.
     spool: new Spool().open(),
   };
   // Moved, not copied: nothing of the shard stays on this side.
-  worker.postMessage(task, [...own.transfer, shard.indices.buffer, shard.sniffed.group.buffer, shard.sniffed.plan.buffer]);
+  worker.postMessage(task, [...others.transfer, shard.indices.buffer, shard.sniffed.group.buffer, shard.sniffed.plan.buffer]);
   return exited.then((clean) => {
     if (!clean || !finished) found.failed = true;
   });

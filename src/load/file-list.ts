@@ -110,6 +110,35 @@ export class FileList implements Files, PathSet {
 }
 
 /**
+ * A worker's share of the files: those of the run it first read (`run`, the files from place
+ * `from` on among all), which it keeps, and the others (`others`, in order), which it is sent; so
+ * that no path crosses to a worker twice (the share is nearly all of its run).
+ */
+export class ShareList implements Files {
+  /** For each file of the share, its place in `run`, or (as ~place) in `others`. */
+  private readonly where: Int32Array;
+
+  constructor(private readonly run: FileList, from: number, private readonly others: FileList, indices: ArrayLike<number>) {
+    this.where = new Int32Array(indices.length);
+    let other = 0;
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k]! - from;
+      this.where[k] = i >= 0 && i < run.length ? i : ~other++;
+    }
+    if (other !== others.length) throw new Error('ShareList: the files sent are not those of the share outside the run');
+  }
+
+  get length(): number {
+    return this.where.length;
+  }
+
+  at(index: number): FoundFile | undefined {
+    const w = this.where[index];
+    return w === undefined ? undefined : w >= 0 ? this.run.at(w) : this.others.at(~w);
+  }
+}
+
+/**
  * Room made at once for the paths of a large province (some 190,000) and their ends. The system
  * gives memory a page at a time as it is first written, so room not used costs nothing; buffers
  * grown by doubling left each smaller one behind, 16 MB of garbage at national scale, which the
