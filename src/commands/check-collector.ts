@@ -24,6 +24,13 @@ export interface CompactResult extends Omit<PlanResult, 'report'> {
 }
 
 /**
+ * A plan with neither report nor error: one of eight objects made once, shared by every such plan
+ * (a province's 3,300 communes each had its own, kept to the end).
+ */
+const BARE: readonly Evaluated[] = Array.from({ length: 8 }, (_, i) => Object.freeze({ matches: (i & 1) === 1, filtered: (i & 2) === 2, ...(i & 4 ? { inView: true } : {}) }));
+const bare = (matches: boolean, filtered: boolean, inView: boolean): Evaluated => BARE[(matches ? 1 : 0) + (filtered ? 2 : 0) + (inView ? 4 : 0)]!;
+
+/**
  * What check keeps of each plan as it is handed over (in any order: worker threads hand plans over
  * as they finish them): its result if it may be shown, its line of the province's view, and
  * nothing more once the view is all that is shown (issue 18).
@@ -39,7 +46,7 @@ export function collector(settings: PlanSettings, needs: Needs) {
   /** Counted in the view and not the first plan by id (shown alone when no plan has the unit or area asked for): let go of. */
   const drop = (id: string) => {
     const e = evaluated.get(id);
-    if (e?.report && e.filtered && id !== first) evaluated.set(id, { matches: e.matches, filtered: e.filtered, inView: true });
+    if (e?.report && e.filtered && id !== first) evaluated.set(id, bare(e.matches, e.filtered, true));
   };
 
   const accept = (r: PlanResult | CompactResult) => {
@@ -50,19 +57,19 @@ export function collector(settings: PlanSettings, needs: Needs) {
     if (first === undefined || id <= first) {
       const previous = first;
       const before = previous !== undefined && previous !== id ? evaluated.get(previous) : undefined;
-      if (before && !wantedForItself(before, settings.plan)) evaluated.set(previous!, { matches: before.matches, filtered: before.filtered });
+      if (before && !wantedForItself(before, settings.plan)) evaluated.set(previous!, bare(before.matches, before.filtered, false));
       first = id;
       if (dropping && previous !== undefined) drop(previous);
     }
     if (id !== first && !wantedForItself(r, settings.plan)) {
-      evaluated.set(id, { matches, filtered });
+      evaluated.set(id, bare(matches, filtered, false));
       return;
     }
     const compact = 'compact' in r ? r.compact : undefined;
     if (compact && !compact.whole) {
       // Shown only in the province's view (check-worker.ts): never the first by id, nor the one plan wanted.
       if (rollup && filtered && compact.entry) rollup.addEntry(compact.entry);
-      evaluated.set(id, { matches, filtered, inView: true });
+      evaluated.set(id, bare(matches, filtered, true));
     } else {
       keep(r, compact);
     }
