@@ -102,14 +102,9 @@ interface Shard {
   sniffed: SniffedData;
 }
 
-/**
- * The files grouped by the plan their first lines name (`runs`: what each worker found, in file
- * order) and dealt out as runs of whole groups of about equal size; undefined when a file names
- * no plan or a worker found nothing. Kept as numbers: a province has 56,100 files.
- */
-function dealt(runs: SniffedData[], workers: number): Shard[] | undefined {
+/** Each file's group: the place of the plan its first lines name, numbered across the runs in the order first met; undefined when a file names none. */
+function grouped(runs: SniffedData[]): { group: Int32Array; isPlan: Uint8Array; ids: string[] } | undefined {
   const count = runs.reduce((n, run) => n + run.group.length, 0);
-  // Each file's group, numbered across the runs in the order the groups are first met.
   const group = new Int32Array(count);
   const isPlan = new Uint8Array(count);
   const ids: string[] = [];
@@ -128,11 +123,23 @@ function dealt(runs: SniffedData[], workers: number): Shard[] | undefined {
       isPlan[at] = run.plan[i]!;
     }
   }
-  if (count === 0) return undefined;
+  return { group, isPlan, ids };
+}
+
+/**
+ * The files grouped by the plan their first lines name (`runs`: what each worker found, in file
+ * order) and dealt out as runs of whole groups of about equal size; undefined when a file names
+ * no plan or no file was found. Kept as numbers: a province has 56,100 files.
+ */
+function dealt(runs: SniffedData[], workers: number): Shard[] | undefined {
+  const found = grouped(runs);
+  if (!found || found.group.length === 0) return undefined;
+  const { group, isPlan, ids } = found;
+  const count = group.length;
   const sizes = new Uint32Array(ids.length);
   for (const g of group) sizes[g]!++;
   // Whole groups to each worker in turn, until it has about its share.
-  const shardOf = new Uint8Array(ids.length);
+  const shardOf = new Uint32Array(ids.length);
   const share = count / workers;
   let shard = 0;
   let filled = 0;

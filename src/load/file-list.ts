@@ -22,10 +22,15 @@ export interface PathSet {
   has(abs: string): boolean;
 }
 
-/** A FileList as it crosses to a worker thread: its buffers are copied, not turned into objects. */
+/**
+ * A FileList as it crosses to a worker thread: its buffers, shared (a list from FileListBuilder, or
+ * a slice of one: every thread reads the same memory) or copied (pick's lists), never objects.
+ */
 export interface FileListData {
-  bytes: Uint8Array<ArrayBuffer>;
-  ends: Uint32Array<ArrayBuffer>;
+  bytes: Uint8Array;
+  ends: Uint32Array;
+  /** Where the first path begins in `bytes`. */
+  first: number;
   cwd: string;
 }
 
@@ -39,25 +44,29 @@ export class FileList implements Files, PathSet {
   /** The working folder and a separator: a path under it is shown as the rest of the path. */
   private readonly under: string | undefined;
 
-  constructor(private readonly bytes: Uint8Array<ArrayBuffer>, private readonly ends: Uint32Array<ArrayBuffer>, readonly cwd: string) {
+  /** `ends[i]`: where the i-th path ends in `bytes`; the first begins at `first`. */
+  constructor(private readonly bytes: Uint8Array, private readonly ends: Uint32Array, private readonly first: number, readonly cwd: string) {
     this.under = sep === '/' ? (cwd.endsWith('/') ? cwd : `${cwd}/`) : undefined;
   }
 
   static from(data: FileListData): FileList {
-    return new FileList(data.bytes, data.ends, data.cwd);
+    return new FileList(data.bytes, data.ends, data.first, data.cwd);
   }
 
   get data(): FileListData {
-    return { bytes: this.bytes, ends: this.ends, cwd: this.cwd };
+    return { bytes: this.bytes, ends: this.ends, first: this.first, cwd: this.cwd };
   }
 
   get length(): number {
     return this.ends.length;
   }
 
+  private startOf(index: number): number {
+    return index === 0 ? this.first : this.ends[index - 1]!;
+  }
+
   abs(index: number): string {
-    const start = index === 0 ? 0 : this.ends[index - 1]!;
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, this.ends[index]! - start).toString('utf8');
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.startOf(index), this.ends[index]! - this.startOf(index)).toString('utf8');
   }
 
   at(index: number): FoundFile | undefined {
@@ -71,41 +80,37 @@ export class FileList implements Files, PathSet {
   has(abs: string): boolean {
     const wanted = Buffer.from(abs, 'utf8');
     const bytes = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    for (let i = 0, start = 0; i < this.length; start = this.ends[i++]!) {
+    for (let i = 0; i < this.length; i++) {
+      const start = this.startOf(i);
       if (this.ends[i]! - start === wanted.length && bytes.compare(wanted, 0, wanted.length, start, this.ends[i]!) === 0) return true;
     }
     return false;
   }
 
-  /** The files from `from` up to `to` (not included). */
+  /** The files from `from` up to `to` (not included): the same memory, shared with a worker it is sent to. */
   slice(from: number, to: number): FileList {
-    return this.copied(Math.max(0, Math.min(to, this.length) - from), (k) => from + k);
+    const end = Math.max(from, Math.min(to, this.length));
+    return new FileList(this.bytes, this.ends.subarray(from, end), from < end ? this.startOf(from) : 0, this.cwd);
   }
 
-  /** The files at these places, in this order. */
+  /** The files at these places, in this order, in buffers of their own and of their size (which can be moved to a worker). */
   pick(indices: ArrayLike<number>): FileList {
-    return this.copied(indices.length, (k) => indices[k]!);
-  }
-
-  /** `count` files, the k-th at place(k), in buffers of their own and of their size (which can be moved to a worker). */
-  private copied(count: number, place: (k: number) => number): FileList {
-    const startOf = (i: number) => (i === 0 ? 0 : this.ends[i - 1]!);
     let size = 0;
-    for (let k = 0; k < count; k++) size += this.ends[place(k)]! - startOf(place(k));
+    for (let k = 0; k < indices.length; k++) size += this.ends[indices[k]!]! - this.startOf(indices[k]!);
     const bytes = new Uint8Array(size);
-    const ends = new Uint32Array(count);
-    for (let k = 0, at = 0; k < count; k++) {
-      const i = place(k);
-      bytes.set(this.bytes.subarray(startOf(i), this.ends[i]!), at);
-      at += this.ends[i]! - startOf(i);
+    const ends = new Uint32Array(indices.length);
+    for (let k = 0, at = 0; k < indices.length; k++) {
+      const i = indices[k]!;
+      bytes.set(this.bytes.subarray(this.startOf(i), this.ends[i]!), at);
+      at += this.ends[i]! - this.startOf(i);
       ends[k] = at;
     }
-    return new FileList(bytes, ends, this.cwd);
+    return new FileList(bytes, ends, 0, this.cwd);
   }
 
-  /** The buffers to move with `data` to a worker thread (postMessage's transfer list): this list is left empty. */
+  /** The buffers to move with `data` to a worker thread (postMessage's transfer list): none when shared. */
   get transfer(): ArrayBuffer[] {
-    return [this.bytes.buffer, this.ends.buffer];
+    return [this.bytes.buffer, this.ends.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
   }
 }
 
@@ -139,18 +144,19 @@ export class ShareList implements Files {
 }
 
 /**
- * Room made at once for the paths of a large province (some 190,000) and their ends. The system
- * gives memory a page at a time as it is first written, so room not used costs nothing; buffers
- * grown by doubling left each smaller one behind, 16 MB of garbage at national scale, which the
- * main thread (allocating little else) kept until the end.
+ * Room made at once for the paths of a large province (some 190,000) and their ends, in memory
+ * that worker threads share: each reads its run of the paths where they are, with no copy. The
+ * system gives memory a page at a time as it is first written, so room not used costs nothing;
+ * buffers grown by doubling left each smaller one behind, 16 MB of garbage at national scale,
+ * which the main thread (allocating little else) kept until the end.
  */
 const ROOM_BYTES = 16 * 1024 * 1024;
 const ROOM_PATHS = 256 * 1024;
 
 /** Makes a FileList one path at a time, so that no path is kept as a string. */
 export class FileListBuilder {
-  private bytes = Buffer.allocUnsafeSlow(ROOM_BYTES);
-  private ends = new Uint32Array(ROOM_PATHS);
+  private bytes = Buffer.from(new SharedArrayBuffer(ROOM_BYTES));
+  private ends = new Uint32Array(new SharedArrayBuffer(4 * ROOM_PATHS));
   private size = 0;
   private count = 0;
 
@@ -163,18 +169,18 @@ export class FileListBuilder {
   }
 
   finish(): FileList {
-    return new FileList(new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.size), this.ends.subarray(0, this.count), this.cwd);
+    return new FileList(this.bytes.subarray(0, this.size), this.ends.subarray(0, this.count), 0, this.cwd);
   }
 
   /** More room, rarely: beyond ROOM_BYTES or ROOM_PATHS. */
   private room(length: number): void {
     if (this.size + length > this.bytes.length) {
-      const bytes = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, this.size + length));
+      const bytes = Buffer.from(new SharedArrayBuffer(Math.max(2 * this.bytes.length, this.size + length)));
       this.bytes.copy(bytes, 0, 0, this.size);
       this.bytes = bytes;
     }
     if (this.count === this.ends.length) {
-      const ends = new Uint32Array(2 * this.ends.length);
+      const ends = new Uint32Array(new SharedArrayBuffer(8 * this.ends.length));
       ends.set(this.ends);
       this.ends = ends;
     }
