@@ -50,6 +50,19 @@ describe('discoverList', () => {
     expect(list.diagnostics).toEqual(objects.diagnostics);
   });
 
+  it('from a folder inside the one walked (files shown partly from here, partly with ../): what discover finds', () => {
+    const inner = join(cwd, 'z', 'z');
+    for (const paths of [['..'], ['../..'], ['../..', '.'], ['.', '../..', 'z.yaml']]) {
+      const list = discoverList(paths, inner);
+      expect(listed(list.files), paths.join(' ')).toEqual(discover(paths, inner).files);
+    }
+  });
+
+  it('many paths given (a shell glob of every commune): each file once, in order', () => {
+    const paths = ['z0', 'a', 'z-', 'a.b', 'a-link', 'a', 'A.yaml', 'a/x.yaml'];
+    expect(listed(discoverList(paths, cwd).files)).toEqual(discover(paths, cwd).files);
+  });
+
   it('walks in the order of the paths as shown', () => {
     const shown = listed(discoverList(['.'], cwd).files).map((f) => f.file);
     expect(shown.slice(0, 6)).toEqual(['A.yaml', 'a b.yaml', 'a-b.yaml', 'a-link/b/c.yaml', 'a-link/x.yaml', 'a.b/x.yaml']);
@@ -91,6 +104,7 @@ describe('FileList', () => {
   it('knows its paths, whole ones only', () => {
     const list = build();
     for (const p of paths) expect(list.has(p)).toBe(true);
+    for (const p of paths) expect(list.slice(1, 3).has(p)).toBe(p !== paths[0]);
     expect(list.has('/repo/ke-hoach/xã-1.yam')).toBe(false);
     expect(list.has('/repo/ke-hoach/xã-1.yaml/')).toBe(false);
     expect(list.has('')).toBe(false);
@@ -105,6 +119,8 @@ describe('FileList', () => {
     // A slice is the same memory (shared with a worker), a pick a copy; both cross as buffers.
     for (const part of [list, list.slice(1, 3), list.pick([2, 0])]) expect(listed(FileList.from(structuredClone(part.data)))).toEqual(listed(part));
     expect(list.slice(1, 3).transfer).toEqual([]);
+    // A part of a list of its own is copied, not moved: moving would empty the whole list.
+    expect(list.pick([0, 1, 2]).slice(1, 2).transfer).toEqual([]);
     expect(list.pick([2, 0]).transfer).toHaveLength(2);
   });
 

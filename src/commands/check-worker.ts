@@ -45,8 +45,9 @@ export type CheckMessage =
 /**
  * A worker thread's whole life (parallel-check.ts): says what the first lines of its run of files
  * name, then, given its share of the files, reads and checks them as loadInputs does, evaluates
- * each plan as soon as it is read, and sends the result as text (the heavy parts of the report)
- * with its line of the province's view, then its findings.
+ * each plan as soon as it is read, and sends its result: its line of the province's view when the
+ * view is shown, and the report when it may be, its heavy parts written to the spool file; then
+ * its findings.
  */
 export function runCheckWorker(): void {
   const post = (message: CheckMessage) => parentPort!.postMessage(message);

@@ -69,8 +69,8 @@ export async function runCheck(options: CheckOptions, ctx: CheckContext): Promis
   const request: OutputRequest = { format: options.format, detail: options.detail, files: options.output ?? [], defaults: config?.outputs.map((f) => relative(ctx.cwd, f)) ?? [] };
   // Several plans (a province): the table and the roll-up exports need only the province's view,
   // built as each plan is evaluated, so that no report is kept and memory does not grow with the
-  // number of communes (issue 18). JSON, JUnit, GitHub, Word and --detail need every report, and
-  // no view unless another output shows it.
+  // number of communes (issue 18). JSON, JUnit, GitHub, Word and --detail need every report; no
+  // view is built unless an output shows it (GitHub's step summary does).
   const needs = needsOf(request);
   const settings: PlanSettings = { asOf, dueSoonDays, plan: options.plan, unit: options.unit, area: options.area };
   const gathering = { paths: options.paths, plan: options.plan, strict: options.strict, cwd: ctx.cwd };

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Diagnostic } from '../types.js';
 import { commandLinePath } from '../util/command-line-path.js';
 import { suggest } from '../util/suggest.js';
 import { MAX_FILE_BYTES } from './file-text.js';
-import { displayPath, FileList, FileListBuilder, type FoundFile } from './file-list.js';
+import { displayPath, FileList, FileListBuilder, shownPath, underOf, type FoundFile } from './file-list.js';
 import { isProgressForm } from './progress-form.js';
 
 export { displayPath, type FoundFile } from './file-list.js';
@@ -29,16 +29,45 @@ export function discover(paths: readonly string[], cwd: string): { files: FoundF
 
 /**
  * discover() for a province: the same files in the same order, as a FileList, without a string
- * or an object kept for each file on the way (issue 18).
+ * or an object kept for each file on the way (issue 18). The walk finds a folder's files in the
+ * order of their paths as shown; one list is made for every path given, and put in that order
+ * again only where it is not already (several paths given, or the working folder inside the one
+ * walked, whose files are shown partly from it and partly with `../`).
  */
 export function discoverList(paths: readonly string[], cwd: string): { files: FileList; diagnostics: Diagnostic[] } {
-  const runs: FileListBuilder[] = [];
+  const builder = new FileListBuilder(cwd);
+  let given = 0;
   const diagnostics = findEach(paths, cwd, () => {
-    const run = new FileListBuilder(cwd);
-    runs.push(run);
-    return (abs) => run.push(abs);
+    given++;
+    return (abs) => builder.push(abs);
   });
-  return { files: merged(runs.map((run) => run.finish()), cwd), diagnostics };
+  const files = builder.finish();
+  const inOrder = given <= 1 && !paths.some((p) => isInside(cwd, commandLinePath(p, cwd)));
+  return { files: inOrder ? files : inDisplayOrder(files), diagnostics };
+}
+
+/** Whether `path` is a folder strictly inside `folder`. */
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** The files in the order of their paths as shown, each once: as they are when they are so already (one pass). */
+function inDisplayOrder(files: FileList): FileList {
+  let previous: string | undefined;
+  let ordered = true;
+  for (let i = 0; i < files.length && ordered; i++) {
+    const { file } = files.at(i)!;
+    ordered = previous === undefined || previous < file;
+    previous = file;
+  }
+  if (ordered) return files;
+  const found = Array.from({ length: files.length }, (_, i) => files.at(i)!).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const out = new FileListBuilder(files.cwd);
+  found.forEach((f, i) => {
+    if (i === 0 || f.abs !== found[i - 1]!.abs) out.push(f.abs);
+  });
+  return out.finish();
 }
 
 /** Where the files of one path given are put, in the order of their paths as shown; `show` makes that. */
@@ -47,7 +76,7 @@ type Out = (abs: string, show: () => string) => void;
 /** Finds the files of each path given, each path's in the order of their paths as shown, into what `start` gives for it. */
 function findEach(paths: readonly string[], cwd: string, start: () => Out): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const under = sep === '/' ? (cwd.endsWith('/') ? cwd : `${cwd}/`) : undefined;
+  const under = underOf(cwd);
   for (const given of paths) {
     const abs = commandLinePath(given, cwd);
     let isDir: boolean;
@@ -70,33 +99,13 @@ function findEach(paths: readonly string[], cwd: string, start: () => Out): Diag
       diagnostics.push({ severity: 'error', code: 'path-is-directory', args: {}, file: displayPath(abs, cwd) });
       continue;
     }
-    const w: Walk = { out: start(), count: 0, diagnostics, walked: [], under };
+    const w: Walk = { out: start(), count: 0, diagnostics, walked: [], cwd, under };
     const before = diagnostics.length;
     walk(w, abs, displayPath(abs, cwd), 0);
     // A folder whose .yaml entries could not be read was already reported entry by entry.
     if (w.count === 0 && diagnostics.length === before) diagnostics.push({ severity: 'error', code: 'no-yaml-files', args: {}, file: displayPath(abs, cwd) });
   }
   return diagnostics;
-}
-
-/** Lists each in the order of their paths as shown, merged into one in that order, each file once. */
-function merged(lists: readonly FileList[], cwd: string): FileList {
-  if (lists.length === 1) return lists[0]!;
-  const out = new FileListBuilder(cwd);
-  const next = lists.map(() => 0);
-  const heads = lists.map((list) => list.at(0));
-  let last: string | undefined;
-  for (;;) {
-    let k = -1;
-    heads.forEach((head, i) => {
-      if (head && (k < 0 || head.file < heads[k]!.file)) k = i;
-    });
-    if (k < 0) return out.finish();
-    const { abs } = heads[k]!;
-    if (abs !== last) out.push(abs);
-    last = abs;
-    heads[k] = lists[k]!.at(++next[k]!);
-  }
 }
 
 /**
@@ -126,11 +135,8 @@ interface Walk {
   ids?: Set<string>;
   /** The folders walked before that. */
   walked: string[];
-  /**
-   * The working folder and a separator, when paths under it are shown as the rest of the path
-   * (not on Windows, where `\\` becomes `/`): a slice of the path, with no path.relative (8% of
-   * the walk) and no string joined from pieces, which V8 would copy again at each comparison.
-   */
+  /** The working folder, and as underOf gives it: found files are shown from there. */
+  cwd: string;
   under?: string;
 }
 
@@ -173,7 +179,7 @@ function walk(w: Walk, dir: string, shown: string, depth: number): void {
   if (real === undefined) w.walked.push(dir);
   else if (ids!.has(real)) return; // a symlink loop
   else ids!.add(real);
-  const show = (path: string, name: string) => (w.under !== undefined && path.startsWith(w.under) ? path.slice(w.under.length) : below(shown, name));
+  const show = (path: string) => shownPath(path, w.cwd, w.under);
   // The folder listing tells files from folders; only links (and the odd file system that does
   // not say) need a stat of their own, which a province's 20,000 files would feel.
   const stated = new Map<Dirent, 'file' | 'dir' | 'other'>();
@@ -192,7 +198,7 @@ function walk(w: Walk, dir: string, shown: string, depth: number): void {
       return true;
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? 'EIO';
-      if (YAML.test(name) || reason === 'ELOOP') w.diagnostics.push({ severity: 'error', code: 'file-unreadable', args: { reason }, file: show(path, name) });
+      if (YAML.test(name) || reason === 'ELOOP') w.diagnostics.push({ severity: 'error', code: 'file-unreadable', args: { reason }, file: show(path) });
       return false;
     }
   });
@@ -201,11 +207,11 @@ function walk(w: Walk, dir: string, shown: string, depth: number): void {
     const { name } = entry;
     const kind = kindOf(entry);
     const path = inside(dir, name);
-    if (kind === 'dir' && namedLikeFile(name)) w.diagnostics.push({ severity: 'error', code: 'path-is-directory', args: {}, file: show(path, name) });
-    else if (kind === 'dir') walk(w, path, show(path, name), depth + 1);
+    if (kind === 'dir' && namedLikeFile(name)) w.diagnostics.push({ severity: 'error', code: 'path-is-directory', args: {}, file: show(path) });
+    else if (kind === 'dir') walk(w, path, show(path), depth + 1);
     else if (YAML.test(name) || (XLSX.test(name) && isFormFile(path))) {
       w.count++;
-      w.out(path, () => show(path, name));
+      w.out(path, () => show(path));
     }
   }
 }
@@ -252,7 +258,3 @@ function inside(dir: string, name: string): string {
   return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
 }
 
-/** The display path of `name` in the folder shown as `shown` (`.` for the working folder). */
-function below(shown: string, name: string): string {
-  return shown === '.' ? name : `${shown}/${name}`;
-}
