@@ -6,7 +6,7 @@ import type { Config } from '../load/config.js';
 import { discoverList } from '../load/discover.js';
 import type { FileList } from '../load/file-list.js';
 import type { Inputs } from '../load/load-inputs.js';
-import type { SniffedData } from '../load/sniff.js';
+import { Numbering, type SniffedData } from '../load/sniff.js';
 import type { Diagnostic } from '../types.js';
 import type { CompactResult } from './check-collector.js';
 import { uncrossed, type CheckMessage, type CheckTask, type SniffTask } from './check-worker.js';
@@ -107,15 +107,10 @@ function grouped(runs: SniffedData[]): { group: Int32Array; isPlan: Uint8Array; 
   const count = runs.reduce((n, run) => n + run.group.length, 0);
   const group = new Int32Array(count);
   const isPlan = new Uint8Array(count);
-  const ids: string[] = [];
-  const numberOf = new Map<string, number>();
+  const ids = new Numbering<string>();
   let at = 0;
   for (const run of runs) {
-    const numbers = run.ids.map((id) => {
-      let n = numberOf.get(id);
-      if (n === undefined) numberOf.set(id, (n = ids.push(id) - 1));
-      return n;
-    });
+    const numbers = run.ids.map((id) => ids.of(id));
     for (let i = 0; i < run.group.length; i++, at++) {
       const local = run.group[i]!;
       if (local < 0) return undefined;
@@ -123,7 +118,7 @@ function grouped(runs: SniffedData[]): { group: Int32Array; isPlan: Uint8Array; 
       isPlan[at] = run.plan[i]!;
     }
   }
-  return { group, isPlan, ids };
+  return { group, isPlan, ids: ids.met };
 }
 
 /**
@@ -156,16 +151,13 @@ function dealt(runs: SniffedData[], workers: number): Shard[] | undefined {
     const indices: number[] = [];
     for (let i = 0; i < count; i++) if (shardOf[group[i]!] === s) indices.push(i);
     // The shard's plan ids, numbered again in the order they are met in it.
-    const local = new Map<number, number>();
-    const own: string[] = [];
-    const sniffed: SniffedData = { ids: own, group: new Int32Array(indices.length), plan: new Uint8Array(indices.length) };
+    const local = new Numbering<number>();
+    const sniffed: SniffedData = { ids: [], group: new Int32Array(indices.length), plan: new Uint8Array(indices.length) };
     indices.forEach((i, k) => {
-      const g = group[i]!;
-      let n = local.get(g);
-      if (n === undefined) local.set(g, (n = own.push(ids[g]!) - 1));
-      sniffed.group[k] = n;
+      sniffed.group[k] = local.of(group[i]!);
       sniffed.plan[k] = isPlan[i]!;
     });
+    sniffed.ids = local.met.map((g) => ids[g]!);
     return { indices: Uint32Array.from(indices), sniffed };
   });
 }

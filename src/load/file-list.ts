@@ -89,34 +89,11 @@ export class FileList implements Files, PathSet {
     return { abs, file: shownPath(abs, this.cwd, this.under) };
   }
 
-  /** Paths' hashes in order, and the place of each: made when has() is first asked (one report a commune is 3,300 questions). */
-  private index: { hashes: Uint32Array; places: Uint32Array } | undefined;
+  /** The paths as a set, made when has() is first asked: at the end of a run, when outputs are written. */
+  private paths: PathSet | undefined;
 
   has(abs: string): boolean {
-    const wanted = Buffer.from(abs, 'utf8');
-    const bytes = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    const { hashes, places } = (this.index ??= this.indexed(bytes));
-    const hash = hashOf(wanted, 0, wanted.length);
-    // The first of the paths with that hash, then each of them.
-    let [lo, hi] = [0, hashes.length];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[mid]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < hashes.length && hashes[k] === hash; k++) {
-      const i = places[k]!;
-      const start = this.startOf(i);
-      if (this.ends[i]! - start === wanted.length && bytes.compare(wanted, 0, wanted.length, start, this.ends[i]!) === 0) return true;
-    }
-    return false;
-  }
-
-  private indexed(bytes: Buffer): { hashes: Uint32Array; places: Uint32Array } {
-    const of = new Uint32Array(this.length);
-    for (let i = 0; i < this.length; i++) of[i] = hashOf(bytes, this.startOf(i), this.ends[i]!);
-    const places = Uint32Array.from({ length: this.length }, (_, i) => i).sort((a, b) => of[a]! - of[b]!);
-    return { hashes: places.map((i) => of[i]!), places };
+    return (this.paths ??= pathSet(this)).has(abs);
   }
 
   /** The files from `from` up to `to` (not included): the same memory, shared with a worker it is sent to. */
@@ -224,16 +201,8 @@ export class FileListBuilder {
   }
 }
 
-/** FNV-1a of some bytes: which paths has() compares byte for byte. */
-function hashOf(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return hash >>> 0;
-}
-
 /** The paths of a list of found files, as a set, made when first asked (a worker never asks). */
 export function pathSet(files: Files): PathSet {
-  if (files instanceof FileList) return files;
   let paths: Set<string> | undefined;
   return {
     has: (abs) => {

@@ -78,22 +78,27 @@ export class SniffedList {
   }
 }
 
+/** Numbers things in the order they are first met: `met` holds each once, at its number. */
+export class Numbering<T> {
+  readonly met: T[] = [];
+  private readonly numbers = new Map<T, number>();
+
+  of(thing: T): number {
+    let n = this.numbers.get(thing);
+    if (n === undefined) this.numbers.set(thing, (n = this.met.push(thing) - 1));
+    return n;
+  }
+}
+
 /** What the first lines of each file name, of files given by their paths. */
 export function sniffAll(count: number, abs: (index: number) => string): SniffedData {
-  const ids: string[] = [];
-  const place = new Map<string, number>();
+  const ids = new Numbering<string>();
   const group = new Int32Array(count);
   const plan = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const sniffed = sniffFile(abs(i));
-    if (!sniffed) {
-      group[i] = -1;
-      continue;
-    }
-    let at = place.get(sniffed.plan);
-    if (at === undefined) place.set(sniffed.plan, (at = ids.push(sniffed.plan) - 1));
-    group[i] = at;
-    plan[i] = sniffed.kind === 'plan' ? 1 : 0;
+    group[i] = sniffed ? ids.of(sniffed.plan) : -1;
+    plan[i] = sniffed?.kind === 'plan' ? 1 : 0;
   }
-  return { ids, group, plan };
+  return { ids: ids.met, group, plan };
 }
